@@ -1,0 +1,47 @@
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The CV: a PDF, a Markdown or text file.
+    pub file: PathBuf,
+    /// Treat the input as this format instead of sniffing it from the bytes.
+    #[arg(long, value_enum)]
+    pub input_format: Option<super::parse::InputFormat>,
+    /// Refuse inputs larger than this many megabytes.
+    #[arg(long, default_value_t = 32)]
+    pub max_size: u64,
+}
+
+/// Print the cleaned text with `== kind: title ==` markers where sections start.
+pub fn run(a: Args) -> i32 {
+    let opts = super::parse::options(a.input_format, a.max_size);
+    let bytes = match vitae::read_capped(&a.file, opts.max_bytes) {
+        Ok(b) => b,
+        Err(e) => {
+            super::report(&a.file, &e);
+            return 2;
+        }
+    };
+    let parsed = match vitae::run(&vitae::file_name(&a.file), &bytes, &opts) {
+        Ok(p) => p,
+        Err(e) => {
+            super::report(&a.file, &e);
+            return 2;
+        }
+    };
+    let mut out = String::new();
+    let mut starts = parsed.segmented.sections.iter().peekable();
+    for (i, line) in parsed.cleaned.lines.iter().enumerate() {
+        let no = i + 1;
+        if let Some(s) = starts.peek() {
+            if s.line == no {
+                out.push_str(&format!("== {}: {} ==\n", s.kind.as_str(), s.title));
+                starts.next();
+                continue;
+            }
+        }
+        out.push_str(&line.text());
+        out.push('\n');
+    }
+    super::parse::write_output(None, &out)
+}

@@ -1,0 +1,340 @@
+//! Markdown (and plain text) to lines, through pulldown-cmark's events.
+//!
+//! Structure comes from the parser: headings, list items and their nesting,
+//! emphasis, links, tables and thematic breaks. Inline HTML is kept verbatim
+//! in the text (the clean stage strips and counts it), except `<br>`, which is
+//! structure: it ends a line.
+
+use super::{Document, Line, LineKind, Span};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+/// Extract a Markdown or plain-text document.
+pub fn extract(text: &str) -> Document {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut doc = Document::default();
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut b = Builder::default();
+    let mut in_meta = false;
+    for ev in Parser::new_ext(&text, opts) {
+        match ev {
+            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_meta = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_meta = false,
+            Event::Text(t) if in_meta => {
+                doc.front_matter.extend(parse_front_matter(&t));
+            }
+            Event::Start(tag) => b.start(tag),
+            Event::End(tag) => b.end(tag),
+            Event::Text(t) | Event::Code(t) => b.text(&t),
+            Event::InlineMath(t) => b.text(&format!("${t}$")),
+            Event::DisplayMath(t) => b.text(&format!("$${t}$$")),
+            Event::InlineHtml(h) => b.inline_html(h),
+            Event::Html(h) => b.html_block(&h),
+            Event::SoftBreak | Event::HardBreak => b.line_break(),
+            Event::Rule => b.rule(),
+            Event::FootnoteReference(r) => b.text(&format!("[{r}]")),
+            Event::TaskListMarker(done) => b.text(if done { "[x] " } else { "[ ] " }),
+        }
+    }
+    b.flush();
+    doc.title = doc
+        .front_matter
+        .iter()
+        .find(|(k, _)| k == "title")
+        .map(|(_, v)| v.clone())
+        .filter(|v| !v.is_empty());
+    doc.lines = b.lines;
+    doc
+}
+
+/// `key: value` pairs of a YAML front matter block, top level only, quotes removed.
+fn parse_front_matter(yaml: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in yaml.lines() {
+        if line.starts_with([' ', '\t', '-', '#']) {
+            continue;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            let k = k.trim();
+            if k.is_empty() || k.contains(' ') {
+                continue;
+            }
+            let v = v.trim();
+            let v = v
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                .unwrap_or(v);
+            out.push((k.to_string(), v.to_string()));
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Builder {
+    lines: Vec<Line>,
+    cur: Option<Line>,
+    bold: u32,
+    italic: u32,
+    links: Vec<String>,
+    list_depth: u8,
+    /// The kind the next started line takes (set by a block start).
+    pending: Option<LineKind>,
+    in_table_row: bool,
+    cells_in_row: usize,
+}
+
+impl Builder {
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.pending = Some(LineKind::Heading(heading_level(level)));
+            }
+            Tag::Paragraph => {
+                // A paragraph inside a list item right after its start continues the item.
+                if self.pending != Some(LineKind::Item) {
+                    self.flush();
+                    self.pending = Some(if self.list_depth > 0 {
+                        LineKind::Continuation
+                    } else {
+                        LineKind::Text
+                    });
+                }
+            }
+            Tag::List(_) => {
+                self.flush();
+                self.list_depth = self.list_depth.saturating_add(1);
+            }
+            Tag::Item => {
+                self.flush();
+                self.pending = Some(LineKind::Item);
+            }
+            Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                self.flush();
+                self.pending = Some(LineKind::Text);
+            }
+            Tag::TableRow | Tag::TableHead => {
+                self.flush();
+                self.pending = Some(LineKind::TableRow);
+                self.in_table_row = true;
+                self.cells_in_row = 0;
+            }
+            Tag::TableCell => {
+                if self.cells_in_row > 0 {
+                    self.push_span(Span::plain("\t"));
+                }
+                self.cells_in_row += 1;
+            }
+            Tag::Strong => self.bold += 1,
+            Tag::Emphasis => self.italic += 1,
+            Tag::Link { dest_url, .. } => self.links.push(dest_url.to_string()),
+            Tag::Image { dest_url, .. } => self.links.push(dest_url.to_string()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                self.flush()
+            }
+            TagEnd::Item => {
+                self.flush();
+                self.pending = None;
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.list_depth = self.list_depth.saturating_sub(1);
+                if self.list_depth == 0 {
+                    self.blank();
+                }
+            }
+            TagEnd::TableRow | TagEnd::TableHead => {
+                self.flush();
+                self.in_table_row = false;
+            }
+            TagEnd::Table => self.blank(),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Link | TagEnd::Image => {
+                self.links.pop();
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        // Text of a code block or HTML block can hold several lines.
+        let mut first = true;
+        for part in t.split('\n') {
+            if !first {
+                self.line_break();
+            }
+            first = false;
+            if !part.is_empty() {
+                self.push_span(Span {
+                    text: part.to_string(),
+                    bold: self.bold > 0,
+                    italic: self.italic > 0,
+                    link: self.links.last().cloned(),
+                    icon: None,
+                });
+            }
+        }
+    }
+
+    fn inline_html(&mut self, h: CowStr) {
+        if is_br(&h) {
+            self.line_break();
+        } else {
+            self.text(&h);
+        }
+    }
+
+    fn html_block(&mut self, h: &str) {
+        // `<br>` inside an HTML block also ends a line.
+        let re_br = br_regex();
+        let h = re_br.replace_all(h, "\n");
+        let h = h.strip_suffix('\n').unwrap_or(&h).to_string();
+        self.text(&h);
+    }
+
+    fn line_break(&mut self) {
+        if self.cur.is_some() {
+            self.flush();
+            self.pending = Some(if self.in_table_row {
+                LineKind::Continuation
+            } else {
+                LineKind::Continuation
+            });
+        }
+    }
+
+    fn rule(&mut self) {
+        self.flush();
+        self.lines.push(Line::new(LineKind::Rule, vec![]));
+    }
+
+    fn blank(&mut self) {
+        if !matches!(self.lines.last(), Some(l) if l.kind == LineKind::Blank) {
+            self.lines.push(Line::new(LineKind::Blank, vec![]));
+        }
+    }
+
+    fn push_span(&mut self, span: Span) {
+        let line = self.cur.get_or_insert_with(|| {
+            let kind = self.pending.take().unwrap_or(LineKind::Text);
+            let mut l = Line::new(kind, vec![]);
+            l.depth = self.list_depth;
+            l
+        });
+        // Merge with the previous span when the style is the same.
+        if let Some(last) = line.spans.last_mut() {
+            if last.bold == span.bold
+                && last.italic == span.italic
+                && last.link == span.link
+                && span.text != "\t"
+                && last.text != "\t"
+            {
+                last.text.push_str(&span.text);
+                return;
+            }
+        }
+        line.spans.push(span);
+    }
+
+    fn flush(&mut self) {
+        if let Some(line) = self.cur.take() {
+            // A new block (not a continuation) after a paragraph: separate with a blank.
+            let starts_block = matches!(line.kind, LineKind::Text | LineKind::Heading(_));
+            if starts_block
+                && matches!(
+                    self.lines.last(),
+                    Some(l) if !matches!(l.kind, LineKind::Blank | LineKind::Rule)
+                )
+                && line.depth == 0
+            {
+                self.blank();
+            }
+            self.lines.push(line);
+        }
+        // A paragraph inside a list item that is not the item's first continues it.
+        if self.pending.is_none() && self.list_depth > 0 {
+            self.pending = None;
+        }
+    }
+}
+
+fn is_br(h: &str) -> bool {
+    let t = h.trim().to_ascii_lowercase();
+    t == "<br>" || t == "<br/>" || t == "<br />"
+}
+
+fn br_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(r"(?i)<br\s*/?>").expect("valid regex"))
+}
+
+fn heading_level(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(d: &Document) -> Vec<(LineKind, String)> {
+        d.lines
+            .iter()
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| (l.kind, l.text()))
+            .collect()
+    }
+
+    #[test]
+    fn headings_items_and_breaks() {
+        let d = extract("---\ntitle: About\nlayout: x\n---\n\n# Work\n\n- one\n  two\n- three\n\n**A**  \nB\n");
+        assert_eq!(d.title.as_deref(), Some("About"));
+        let k = kinds(&d);
+        assert_eq!(k[0], (LineKind::Heading(1), "Work".into()));
+        assert_eq!(k[1], (LineKind::Item, "one".into()));
+        assert_eq!(k[2], (LineKind::Continuation, "two".into()));
+        assert_eq!(k[3], (LineKind::Item, "three".into()));
+        assert_eq!(k[4], (LineKind::Text, "A".into()));
+        assert!(d.lines.iter().any(|l| l.all_bold() && l.text() == "A"));
+        assert_eq!(k[5], (LineKind::Continuation, "B".into()));
+    }
+
+    #[test]
+    fn links_keep_targets() {
+        let d = extract("See [Paper](http://x.org/p.pdf), ok");
+        let l = &d.lines[0];
+        assert_eq!(l.text(), "See Paper, ok");
+        assert_eq!(l.spans[1].link.as_deref(), Some("http://x.org/p.pdf"));
+    }
+
+    #[test]
+    fn br_ends_a_line_and_tables_become_rows() {
+        let d = extract("|**PhD**<br>Princeton|NJ|\n|---|---|\n|a|b|\n");
+        let k = kinds(&d);
+        assert_eq!(k[0], (LineKind::TableRow, "PhD".into()));
+        assert_eq!(k[1], (LineKind::Continuation, "Princeton\tNJ".into()));
+        assert_eq!(k[2], (LineKind::TableRow, "a\tb".into()));
+    }
+
+    #[test]
+    fn inline_html_is_kept_for_cleaning() {
+        let d = extract("x <u>Download</u> y");
+        assert_eq!(d.lines[0].text(), "x <u>Download</u> y");
+    }
+}

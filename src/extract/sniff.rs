@@ -1,0 +1,131 @@
+//! Input kind from the bytes, and text decoding.
+
+use super::ExtractError;
+use crate::profile::Format;
+
+/// Sniff the input's format from its first bytes.
+pub fn sniff(bytes: &[u8]) -> Format {
+    // PDF readers accept junk before the header (within the first 1 KiB), so do we.
+    let head = &bytes[..bytes.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return Format::Pdf;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+    if looks_like_markdown(&head) {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn looks_like_markdown(s: &str) -> bool {
+    if s.starts_with("---\n") || s.starts_with("---\r\n") {
+        return true;
+    }
+    let mut marks = 0;
+    for line in s.lines().take(400) {
+        let t = line.trim_start();
+        if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
+            marks += 2;
+        }
+        if t.starts_with("- ") || t.starts_with("* ") {
+            marks += 1;
+        }
+        if t.contains("**") || t.contains("](") {
+            marks += 1;
+        }
+    }
+    marks >= 2
+}
+
+pub struct Decoded {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// Decode text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else
+/// Windows-1252 with a warning. Binary data and empty files are errors.
+pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ExtractError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ExtractError::new("empty", "empty file: no text to read"));
+    }
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            warning: None,
+        });
+    }
+    if looks_binary(bytes) {
+        return Err(ExtractError::new(
+            "binary",
+            "binary data: not a PDF, Markdown or text file",
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Decoded {
+            text: s.to_string(),
+            warning: None,
+        }),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok(Decoded {
+                text: text.into_owned(),
+                warning: Some(format!(
+                    "invalid UTF-8 at byte {}: decoded as Windows-1252",
+                    e.valid_up_to()
+                )),
+            })
+        }
+    }
+}
+
+/// Binary if the sample holds NUL bytes or many control characters.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let ctrl = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    // Random bytes that happen to hold no NUL: count invalid UTF-8 sequences too.
+    let invalid = match std::str::from_utf8(sample) {
+        Ok(_) => 0,
+        Err(_) => String::from_utf8_lossy(sample)
+            .chars()
+            .filter(|&c| c == '\u{FFFD}')
+            .count(),
+    };
+    ctrl * 20 > sample.len() || invalid * 10 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_pdf_and_markdown() {
+        assert_eq!(sniff(b"%PDF-1.5\n..."), Format::Pdf);
+        assert_eq!(sniff(b"---\ntitle: x\n---\nhello"), Format::Markdown);
+        assert_eq!(sniff(b"# CV\n\n- one\n- two\n"), Format::Markdown);
+        assert_eq!(sniff(b"John Doe\nEngineer\n"), Format::Text);
+    }
+
+    #[test]
+    fn decodes_and_rejects() {
+        assert_eq!(decode_text(b"").unwrap_err().kind, "empty");
+        assert_eq!(decode_text(b" \n\t").unwrap_err().kind, "empty");
+        assert_eq!(decode_text(b"a\0b").unwrap_err().kind, "binary");
+        let d = decode_text(b"Caf\xe9 au lait").unwrap();
+        assert_eq!(d.text, "Café au lait");
+        assert!(d.warning.is_some());
+        let d = decode_text("\u{feff}Ünïcode".as_bytes()).unwrap();
+        assert_eq!(d.text, "Ünïcode");
+    }
+}

@@ -1,0 +1,1 @@
+//! Bulk import: many CVs to JSON Lines (see issue "Bulk import").

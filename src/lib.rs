@@ -1,0 +1,156 @@
+//! vitae: CVs (PDF, Markdown conversions, academic homepages) to a normalized profile.
+//!
+//! The pipeline, one module a stage, data flowing one way:
+//! [`extract`] (bytes → styled lines) → [`clean`] → [`segment`] → [`parse`]
+//! (one parser a section kind) → [`profile`] (serde types) → [`export`].
+
+pub mod clean;
+pub mod export;
+pub mod extract;
+pub mod golden;
+pub mod import;
+pub mod parse;
+pub mod profile;
+pub mod segment;
+
+use profile::{Format, Profile};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// Default cap on input size: far above any real CV, low enough that a stray
+/// 100 MB file is refused at once instead of being read.
+pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Force the input format instead of sniffing it from the bytes.
+    pub format: Option<Format>,
+    /// Inputs larger than this are refused.
+    pub max_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            format: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Why a file could not be turned into a profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    /// Short machine-readable kind (`io`, `empty`, `binary`, `too_large`, `pdf_*`, ...).
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<extract::ExtractError> for Error {
+    fn from(e: extract::ExtractError) -> Self {
+        Error {
+            kind: e.kind,
+            message: e.message,
+        }
+    }
+}
+
+/// Everything the pipeline knows about one input, stage by stage.
+pub struct Parsed {
+    pub cleaned: clean::Cleaned,
+    pub segmented: segment::Segmented,
+    pub profile: Profile,
+}
+
+/// Read a file and parse it.
+pub fn parse_path(path: &Path, opts: &Options) -> Result<Profile, Error> {
+    let bytes = read_capped(path, opts.max_bytes)?;
+    let name = file_name(path);
+    parse_bytes(&name, &bytes, opts)
+}
+
+/// Parse an input's bytes into a profile. `file_name` goes to `source.file`.
+pub fn parse_bytes(file_name: &str, bytes: &[u8], opts: &Options) -> Result<Profile, Error> {
+    run(file_name, bytes, opts).map(|p| p.profile)
+}
+
+/// The whole pipeline, keeping every stage's output (for `vitae text`).
+pub fn run(file_name: &str, bytes: &[u8], opts: &Options) -> Result<Parsed, Error> {
+    if bytes.len() as u64 > opts.max_bytes {
+        return Err(too_large(bytes.len() as u64, opts.max_bytes));
+    }
+    let format = opts.format.unwrap_or_else(|| extract::sniff::sniff(bytes));
+    let doc = extract::extract(bytes, format)?;
+    let cleaned = clean::clean(doc);
+    let segmented = segment::segment(&cleaned);
+    let source = profile::Source {
+        file: file_name.to_string(),
+        format,
+        pages: cleaned.pages,
+        sha256: sha256_hex(bytes),
+        title: cleaned.title.clone(),
+    };
+    let profile = parse::parse(&cleaned, &segmented, source);
+    Ok(Parsed {
+        cleaned,
+        segmented,
+        profile,
+    })
+}
+
+/// Read a whole file, refusing one larger than `max` before reading it.
+pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if meta.is_dir() {
+        return Err(Error {
+            kind: "io",
+            message: "is a directory".into(),
+        });
+    }
+    if meta.len() > max {
+        return Err(too_large(meta.len(), max));
+    }
+    std::fs::read(path).map_err(|e| io_error(path, &e))
+}
+
+fn io_error(_path: &Path, e: &std::io::Error) -> Error {
+    Error {
+        kind: "io",
+        message: format!("cannot read: {e}"),
+    }
+}
+
+fn too_large(len: u64, max: u64) -> Error {
+    Error {
+        kind: "too_large",
+        message: format!(
+            "file too large: {:.1} MB, over the {:.1} MB limit (raise it with --max-size)",
+            len as f64 / 1e6,
+            max as f64 / 1e6
+        ),
+    }
+}
+
+/// The file name without folders.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}

@@ -1,0 +1,252 @@
+//! Stage 3: split the cleaned lines into sections of the contract's taxonomy.
+//!
+//! A section starts at a line that reads as a section title: a Markdown
+//! heading, a bold-only line, or a short line standing alone whose whole text
+//! is a known title. A heading that is not a known title starts an entry in the
+//! current section (an institution inside Education), unless the section it
+//! would land in does not hold headed entries, in which case it opens an
+//! `other` section.
+
+mod titles;
+
+pub use titles::title_kind;
+
+use crate::clean::Cleaned;
+use crate::extract::{Line, LineKind};
+use crate::profile::SectionKind;
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub kind: SectionKind,
+    /// The title as written (cleaned), without numbering and trailing dots.
+    pub title: String,
+    /// 1-based line of the title in the cleaned text.
+    pub line: usize,
+    /// The section's lines after its title; each with its 1-based line number.
+    pub lines: Vec<(usize, Line)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// Lines before the first section: name, contact details, introduction.
+    pub preamble: Vec<(usize, Line)>,
+    pub sections: Vec<Section>,
+}
+
+/// Kinds whose entries are often set as headings (an employer, a school, a project).
+fn holds_headed_entries(kind: SectionKind) -> bool {
+    matches!(
+        kind,
+        SectionKind::Work
+            | SectionKind::Education
+            | SectionKind::Projects
+            | SectionKind::Publications
+            | SectionKind::Patents
+    )
+}
+
+/// The title of a heading-like line, cleaned of numbering, trailing dots and colons.
+pub fn heading_title(text: &str) -> String {
+    let t = text.trim();
+    let re = numbering_regex();
+    let t = re.replace(t, "");
+    t.trim()
+        .trim_end_matches(['.', ':', '…', ' '])
+        .trim_start_matches(['#', ' '])
+        .trim()
+        .to_string()
+}
+
+fn numbering_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"^(?:(?:[0-9]{1,2}|[IVX]{1,4}|[A-H])[.)]\s+|§\s*)").expect("valid regex")
+    })
+}
+
+/// Whether a line is a section title, and of which kind.
+fn section_of(line: &Line, prev_blank: bool) -> Option<(SectionKind, String)> {
+    let text = line.text();
+    let title = heading_title(&text);
+    if title.is_empty() || title.chars().count() > 120 {
+        return None;
+    }
+    let styled = matches!(line.kind, LineKind::Heading(_))
+        || (line.all_bold() && matches!(line.kind, LineKind::Text | LineKind::Continuation));
+    let kind = title_kind(&title, !styled)?;
+    if styled {
+        return Some((kind, title));
+    }
+    // A plain line must stand alone and be a title and nothing else.
+    let standalone = prev_blank && matches!(line.kind, LineKind::Text);
+    let short = title.split_whitespace().count() <= 6;
+    let upper = title.chars().any(|c| c.is_alphabetic())
+        && !title.chars().any(|c| c.is_lowercase());
+    let title_case = title
+        .split_whitespace()
+        .filter(|w| w.len() > 3)
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    if standalone && short && (upper || title_case) {
+        Some((kind, title))
+    } else {
+        None
+    }
+}
+
+/// Split the cleaned document into a preamble and sections.
+pub fn segment(doc: &Cleaned) -> Segmented {
+    let mut out = Segmented::default();
+    let mut prev_blank = true;
+    let mut after_rule = true;
+    let mut cur_level: u8 = 0;
+    for (i, line) in doc.lines.iter().enumerate() {
+        let no = i + 1;
+        if line.kind == LineKind::Rule || line.kind == LineKind::Blank {
+            prev_blank = true;
+            if line.kind == LineKind::Rule {
+                after_rule = true;
+            }
+            push(&mut out, no, line.clone());
+            continue;
+        }
+        let level = match line.kind {
+            LineKind::Heading(l) => l,
+            _ => 7,
+        };
+        if let Some((kind, title)) = section_of(line, prev_blank) {
+            out.sections.push(Section {
+                kind,
+                title,
+                line: no,
+                lines: vec![],
+            });
+            cur_level = level;
+        } else if let LineKind::Heading(_) = line.kind {
+            let cur = out.sections.last().map(|s| s.kind);
+            let as_entry = match cur {
+                None => true,
+                Some(k) => {
+                    (holds_headed_entries(k) && !after_rule && level >= cur_level.min(6))
+                        || (holds_headed_entries(k) && looks_like_institution(&line.text()))
+                }
+            };
+            if as_entry || out.sections.is_empty() {
+                push(&mut out, no, line.clone());
+            } else {
+                out.sections.push(Section {
+                    kind: SectionKind::Other,
+                    title: heading_title(&line.text()),
+                    line: no,
+                    lines: vec![],
+                });
+                cur_level = level;
+            }
+        } else {
+            push(&mut out, no, line.clone());
+        }
+        prev_blank = false;
+        after_rule = false;
+    }
+    // Trailing separators carry nothing.
+    for s in &mut out.sections {
+        while matches!(s.lines.last(), Some((_, l)) if l.is_blank()) {
+            s.lines.pop();
+        }
+        while matches!(s.lines.first(), Some((_, l)) if l.is_blank()) {
+            s.lines.remove(0);
+        }
+    }
+    out
+}
+
+fn push(out: &mut Segmented, no: usize, line: Line) {
+    match out.sections.last_mut() {
+        Some(s) => s.lines.push((no, line)),
+        None => out.preamble.push((no, line)),
+    }
+}
+
+/// An organization's name set as a heading (kept inside Work or Education).
+pub fn looks_like_institution(s: &str) -> bool {
+    let re = institution_regex();
+    re.is_match(s)
+}
+
+fn institution_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(universit\w*|institut\w*|college|school|academy|polytechnic|ETH|EPFL|MIT|KTH|laborator\w*|lab|inc\.?|ltd\.?|gmbh|corporation|company|research|hochschule|école|ecole|universidad|università)\b",
+        )
+        .expect("valid regex")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Span;
+
+    fn line(kind: LineKind, t: &str, bold: bool) -> Line {
+        let mut s = Span::plain(t);
+        s.bold = bold;
+        Line::new(kind, vec![s])
+    }
+
+    fn doc(lines: Vec<Line>) -> Cleaned {
+        Cleaned {
+            lines,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn headings_bold_lines_and_plain_titles() {
+        let d = doc(vec![
+            line(LineKind::Heading(1), "Jane Doe", false),
+            line(LineKind::Heading(1), "Work Experience", false),
+            line(LineKind::Text, "ACME", false),
+            line(LineKind::Blank, "", false),
+            line(LineKind::Text, "Conference Publications.....", true),
+            line(LineKind::Item, "[C1] A. Title.", false),
+            line(LineKind::Blank, "", false),
+            line(LineKind::Text, "EDUCATION", false),
+            line(LineKind::Heading(4), "KTH Royal Institute of Technology", false),
+            line(LineKind::Heading(3), "Sharif University of Technology", true),
+        ]);
+        let s = segment(&d);
+        assert_eq!(s.preamble.len(), 1);
+        let kinds: Vec<_> = s.sections.iter().map(|x| (x.kind, x.title.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (SectionKind::Work, "Work Experience"),
+                (SectionKind::Publications, "Conference Publications"),
+                (SectionKind::Education, "EDUCATION"),
+            ]
+        );
+        assert_eq!(s.sections[2].lines.len(), 2);
+        assert_eq!(s.sections[1].line, 5);
+    }
+
+    #[test]
+    fn unknown_heading_after_rule_is_other() {
+        let d = doc(vec![
+            line(LineKind::Heading(3), "Mentees", false),
+            line(LineKind::Item, "Someone", false),
+            line(LineKind::Rule, "", false),
+            line(LineKind::Heading(4), "Some thoughts", false),
+            line(LineKind::Item, "TCP", false),
+        ]);
+        let s = segment(&d);
+        assert_eq!(s.sections.len(), 2);
+        assert_eq!(s.sections[1].kind, SectionKind::Other);
+        assert_eq!(s.sections[1].title, "Some thoughts");
+    }
+
+    #[test]
+    fn numbering_and_dots_are_ignored() {
+        assert_eq!(heading_title("2. Education..."), "Education");
+        assert_eq!(heading_title("Patent Applications."), "Patent Applications");
+    }
+}
