@@ -12,6 +12,10 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, MetadataBlockKind, Options, Pa
 pub fn extract(text: &str) -> Document {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut doc = Document::default();
+    // Jekyll runs Liquid before Markdown, and so do we: `[x]({{ site.baseurl }}/p)`
+    // is only a link once the tag is gone.
+    let (text, liquid) = strip_liquid(&text);
+    doc.count("liquid_tags", liquid);
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
@@ -268,6 +272,17 @@ impl Builder {
     }
 }
 
+/// Remove Liquid tags (`{{ site.baseurl }}`, `{% include x %}`); returns the count.
+fn strip_liquid(text: &str) -> (String, usize) {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(r"\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}").expect("valid regex"));
+    let n = re.find_iter(text).count();
+    if n == 0 {
+        return (text.to_string(), 0);
+    }
+    (re.replace_all(text, "").into_owned(), n)
+}
+
 fn is_br(h: &str) -> bool {
     let t = h.trim().to_ascii_lowercase();
     t == "<br>" || t == "<br/>" || t == "<br />"
@@ -330,6 +345,13 @@ mod tests {
         assert_eq!(k[0], (LineKind::TableRow, "PhD".into()));
         assert_eq!(k[1], (LineKind::Continuation, "Princeton\tNJ".into()));
         assert_eq!(k[2], (LineKind::TableRow, "a\tb".into()));
+    }
+
+    #[test]
+    fn liquid_goes_before_links_are_read() {
+        let d = extract("[here]({{ site.baseurl }}/hc) {% include x.html %}");
+        assert_eq!(d.lines[0].spans[0].link.as_deref(), Some("/hc"));
+        assert_eq!(d.removed, vec![("liquid_tags", 2)]);
     }
 
     #[test]

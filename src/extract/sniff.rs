@@ -42,6 +42,7 @@ fn looks_like_markdown(s: &str) -> bool {
     marks >= 2
 }
 
+#[derive(Debug)]
 pub struct Decoded {
     pub text: String,
     pub warning: Option<String>,

@@ -1,23 +1,234 @@
 //! Stage 4: one parser a section kind, from segmented lines to profile entries.
+//!
+//! Each parser takes its section's lines and returns entries; what a parser
+//! cannot place is kept in `other` under the section's title, so nothing is lost.
+
+pub mod basics;
+pub mod dates;
+pub mod education;
+pub mod honors;
+pub mod mentees;
+pub mod patents;
+pub mod projects;
+pub mod publications;
+pub mod skills;
+pub mod teaching;
+pub mod util;
+pub mod work;
 
 use crate::clean::Cleaned;
-use crate::profile::{OtherSection, Profile, SectionInfo, Source};
+use crate::extract::LineKind;
+use crate::profile::{
+    Link, OtherSection, Profile, Publication, PublicationType, SectionInfo, SectionKind, Source,
+    Warning,
+};
 use crate::segment::Segmented;
 
 /// Build the profile from the segmented document.
 pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
     let mut p = Profile::new(source);
     p.diagnostics = doc.diagnostics.clone();
+
+    let pre = basics::parse_preamble(&seg.preamble, &doc.front_matter);
+    p.basics = pre.basics;
+    if !pre.leftover.is_empty() {
+        p.other.push(OtherSection {
+            title: "Header".into(),
+            items: pre.leftover,
+        });
+    }
+
+    let mut honors = honors::Honors::default();
     for s in &seg.sections {
         p.sections.push(SectionInfo {
             kind: s.kind,
             title: s.title.clone(),
             line: s.line,
         });
-        p.other.push(OtherSection {
-            title: s.title.clone(),
-            items: s.lines.iter().map(|(_, l)| l.text()).filter(|t| !t.trim().is_empty()).collect(),
+        // Links in a section's title line ("Selected Publications (all pubs)") may be profiles.
+        if let Some(title_line) = doc.lines.get(s.line.wrapping_sub(1)) {
+            for l in util::links_of(title_line) {
+                if let Some(pr) = basics::profile_from_url(&l.url) {
+                    basics::add_profile(&mut p.basics, pr);
+                }
+            }
+        }
+        let lines = &s.lines;
+        match s.kind {
+            SectionKind::Summary => {
+                let text = paragraphs(lines);
+                if !text.is_empty() {
+                    p.basics.summary = Some(match p.basics.summary.take() {
+                        Some(prev) => format!("{prev}\n\n{text}"),
+                        None => text,
+                    });
+                }
+            }
+            SectionKind::Work => p.work.extend(work::parse(lines)),
+            SectionKind::Education => p.education.extend(education::parse(lines)),
+            SectionKind::Publications => p.publications.extend(publications::parse(&s.title, lines)),
+            SectionKind::Patents => p.patents.extend(patents::parse(lines)),
+            SectionKind::Projects => p.projects.extend(projects::parse(&s.title, lines)),
+            SectionKind::Awards | SectionKind::Service | SectionKind::Talks => {
+                honors::parse(s.kind, lines, &mut honors)
+            }
+            SectionKind::Teaching => {
+                let (t, prose) = teaching::parse(lines);
+                p.teaching.extend(t);
+                keep_other(&mut p, &s.title, prose);
+            }
+            SectionKind::Mentees => p.mentees.extend(mentees::parse(lines)),
+            SectionKind::Skills => skills::parse_skills(lines, &mut p.skills, &mut p.languages),
+            SectionKind::Languages => skills::parse_languages(lines, &mut p.languages),
+            SectionKind::Interests => p.interests.extend(skills::parse_interests(lines)),
+            SectionKind::Other => {
+                let items = other_items(lines);
+                keep_other(&mut p, &s.title, items);
+            }
+        }
+    }
+    p.awards.extend(honors.awards);
+    p.service.extend(honors.service);
+    p.talks.extend(honors.talks);
+    p.projects.extend(honors.grants);
+
+    // A homepage's prose says where its owner works and studied.
+    if p.work.is_empty() || p.education.is_empty() {
+        if let Some(summary) = &p.basics.summary {
+            let (w, e) = basics::facts_from_prose(summary);
+            if p.work.is_empty() {
+                p.work = w;
+            }
+            if p.education.is_empty() {
+                p.education = e;
+            }
+        }
+    }
+    // An academicpages publication page: the front matter is the entry.
+    if let Some(pubn) = front_matter_publication(doc, seg) {
+        p.publications.push(pubn);
+    }
+    if seg.sections.is_empty() && p.basics.summary.is_none() && p.publications.is_empty() {
+        p.diagnostics.warnings.push(Warning {
+            code: "no_sections".into(),
+            message: "no section titles found: the text is kept in `other`".into(),
+            line: None,
         });
     }
     p
+}
+
+fn keep_other(p: &mut Profile, title: &str, items: Vec<String>) {
+    if items.is_empty() {
+        return;
+    }
+    match p.other.iter_mut().find(|o| o.title == title) {
+        Some(o) => o.items.extend(items),
+        None => p.other.push(OtherSection {
+            title: title.to_string(),
+            items,
+        }),
+    }
+}
+
+/// Items of an unknown section: one per block, links as `text (url)`.
+fn other_items(lines: &[util::NLine]) -> Vec<String> {
+    util::line_blocks(lines)
+        .iter()
+        .map(|b| {
+            b.lines
+                .iter()
+                .map(|(_, l)| util::text_with_urls(l))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .map(|s| util::collapse(&s))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Paragraphs of prose, blank-line separated.
+fn paragraphs(lines: &[util::NLine]) -> String {
+    let mut paras: Vec<String> = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for (_, l) in lines {
+        if l.is_blank() || l.kind == LineKind::Item {
+            if !cur.is_empty() {
+                paras.push(cur.join(" "));
+                cur.clear();
+            }
+            if l.is_blank() {
+                continue;
+            }
+        }
+        cur.push(util::text_with_urls_plain(l));
+    }
+    if !cur.is_empty() {
+        paras.push(cur.join(" "));
+    }
+    paras
+        .into_iter()
+        .map(|p| util::strip_dangling_labels(&p))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn front_matter_publication(doc: &Cleaned, seg: &Segmented) -> Option<Publication> {
+    let fm = |k: &str| {
+        doc.front_matter
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
+    };
+    let is_pub = fm("collection").as_deref() == Some("publications")
+        || (fm("venue").is_some() && (fm("citation").is_some() || fm("paperurl").is_some()));
+    if !is_pub {
+        return None;
+    }
+    let venue = fm("venue");
+    let year = fm("date").and_then(|d| d.get(..4).and_then(|y| y.parse().ok()));
+    let mut links = Vec::new();
+    for key in ["paperurl", "slidesurl", "bibtexurl"] {
+        if let Some(u) = fm(key) {
+            links.push(Link {
+                label: key.trim_end_matches("url").to_string(),
+                url: u,
+            });
+        }
+    }
+    let mut notes = Vec::new();
+    if let Some(c) = fm("citation") {
+        notes.push(c);
+    }
+    // The page body (abstract, remarks) is kept.
+    notes.extend(
+        seg.preamble
+            .iter()
+            .filter(|(_, l)| !l.is_blank())
+            .map(|(_, l)| util::text_with_urls(l))
+            .filter(|t| !t.is_empty()),
+    );
+    let authors = fm("citation")
+        .and_then(|c| {
+            let head = c.split(['(', '"', '“']).next()?.trim().trim_end_matches([',', '.']).to_string();
+            publications::looks_like_author_list(&head).then(|| publications::split_authors(&head))
+        })
+        .unwrap_or_default();
+    let kind = venue
+        .as_deref()
+        .and_then(publications::type_from_title)
+        .unwrap_or(PublicationType::Other);
+    Some(Publication {
+        key: None,
+        kind,
+        authors,
+        title: doc.title.clone(),
+        venue,
+        venue_short: None,
+        year,
+        notes,
+        links,
+    })
 }

@@ -73,7 +73,10 @@ fn section_of(line: &Line, prev_blank: bool) -> Option<(SectionKind, String)> {
     }
     let styled = matches!(line.kind, LineKind::Heading(_))
         || (line.all_bold() && matches!(line.kind, LineKind::Text | LineKind::Continuation));
-    let kind = title_kind(&title, !styled)?;
+    // Only a Markdown heading may hold a title among other words; a bold line
+    // ("**Morpheus: ... for Software Data Planes**") must be a title and nothing else.
+    let heading = matches!(line.kind, LineKind::Heading(_));
+    let kind = title_kind(&title, !heading)?;
     if styled {
         return Some((kind, title));
     }

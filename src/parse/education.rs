@@ -1,0 +1,248 @@
+//! Education: institution, location, degree, field, dates, advisors, thesis.
+
+use super::dates;
+use super::util::{self, NLine};
+use crate::extract::{Line, LineKind};
+use crate::profile::Education;
+use crate::segment::looks_like_institution;
+
+util::re!(
+    degree_re,
+    r"^(?i:(?:ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?sc\.?|b\.?\s?sc\.?|m\.?\s?eng\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?s\.?|m\.?\s?s\.?|licentiate(?:\s+degree)?|licenciatura|diplom(?:a)?|habilitation|abitur|(?:master|bachelor)(?:'s|’s|s)?(?:\s+degree)?(?:\s+of\s+(?:science|arts|engineering|philosophy))?|doctor(?:ate)?(?:\s+of\s+philosophy)?|high school diploma))(?:[\s,:(–—-]|$)"
+);
+util::re!(advisor_re, r"(?i)\b(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)\s*:?\s*");
+util::re!(thesis_re, r"(?i)^(?:(?:ph\.?d\.?|master'?s?|master’s|bachelor'?s?|m\.?sc\.?|b\.?sc\.?|licentiate)\s+)?(?:thesis|dissertation)(?:\s+title)?\s*:\s*");
+
+#[derive(Default)]
+struct Acc {
+    e: Education,
+}
+
+impl Acc {
+    fn started(&self) -> bool {
+        self.e.institution.is_some() || self.e.degree.is_some()
+    }
+}
+
+pub fn parse(lines: &[NLine]) -> Vec<Education> {
+    let mut out = Vec::new();
+    let mut cur: Option<Acc> = None;
+    let items: Vec<&Line> = lines
+        .iter()
+        .map(|(_, l)| l)
+        .filter(|l| l.kind == LineKind::Item)
+        .collect();
+    let top_depth = items.iter().map(|l| l.depth).min().unwrap_or(1);
+    for (_, line) in lines {
+        if line.is_blank() {
+            continue;
+        }
+        let text = util::text_without_link_labels(line);
+        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).to_string();
+        if text.is_empty() {
+            continue;
+        }
+        let is_sub = line.kind == LineKind::Item && line.depth > top_depth
+            || line.kind == LineKind::Continuation && line.depth > 0;
+        let heading = matches!(line.kind, LineKind::Heading(_));
+        let has_degree = degree_re().is_match(&text);
+        let inst_like = (heading || line.all_bold() || bold_first(line)) && !has_degree
+            || looks_like_institution(&text) && !has_degree && !is_sub && text.split_whitespace().count() <= 10;
+        let new_entry = match &cur {
+            None => true,
+            Some(acc) => {
+                (heading && acc.started())
+                    || (inst_like && acc.e.institution.is_some() && !is_sub)
+                    || (has_degree && acc.e.degree.is_some() && !is_sub)
+                    || (line.kind == LineKind::Item && line.depth == top_depth && has_degree && acc.started())
+            }
+        };
+        if new_entry {
+            if let Some(acc) = cur.take() {
+                out.push(acc.e);
+            }
+        }
+        let acc = cur.get_or_insert_with(Acc::default);
+        absorb(acc, &text, inst_like, line);
+    }
+    if let Some(acc) = cur.take() {
+        out.push(acc.e);
+    }
+    out
+}
+
+fn bold_first(line: &Line) -> bool {
+    line.spans.iter().find(|s| !s.text.trim().is_empty()).is_some_and(|s| s.bold)
+        && !degree_re().is_match(line.spans.iter().find(|s| !s.text.trim().is_empty()).map(|s| s.text.trim()).unwrap_or(""))
+}
+
+/// Read one line into the entry.
+fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
+    let mut text = text.to_string();
+    // Thesis line.
+    if let Some(m) = thesis_re().find(&text) {
+        let rest = text[m.end()..].trim().to_string();
+        let (title, notes) = split_thesis(&rest);
+        if acc.e.thesis.is_none() {
+            acc.e.thesis = Some(title);
+        } else {
+            acc.e.notes.push(title);
+        }
+        acc.e.notes.extend(notes);
+        return;
+    }
+    // Advisors, possibly after other fields on the same line.
+    if let Some(m) = advisor_re().find(&text) {
+        let names = text[m.end()..].to_string();
+        acc.e.advisors.extend(util::split_names(&names));
+        text = text[..m.start()].trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+    }
+    // Dates.
+    if let Some(p) = dates::find_period(&text) {
+        if acc.e.dates_text.is_none() {
+            if p.is_range {
+                acc.e.start = p.start.clone();
+                acc.e.end = p.end.clone();
+            } else {
+                // A single date is when the degree was granted.
+                acc.e.end = p.start.clone();
+            }
+            acc.e.dates_text = Some(p.text.clone());
+            if p.expected {
+                acc.e.notes.push("expected".into());
+            }
+            text = dates::remove_range(&text, p.range);
+        }
+    }
+    let text = dates::tidy(&text);
+    if text.is_empty() {
+        return;
+    }
+    // Location.
+    let text = match util::split_trailing_location(&text) {
+        Some((rest, loc)) if acc.e.location.is_none() => {
+            acc.e.location = Some(loc);
+            rest
+        }
+        _ => text,
+    };
+    if text.is_empty() {
+        return;
+    }
+    if let Some(m) = degree_re().find(&text) {
+        if acc.e.degree.is_none() {
+            let deg_end = m.end() - m.as_str().chars().last().filter(|c| !c.is_alphanumeric() && *c != '.').map_or(0, |c| c.len_utf8());
+            let degree = text[..deg_end].trim().to_string();
+            let rest = text[deg_end..].trim();
+            let rest = rest
+                .trim_start_matches([',', ':', '-', '–', '—', ' '])
+                .trim_start_matches("in ")
+                .trim_start_matches("of ")
+                .trim();
+            acc.e.degree = Some(degree);
+            let mut parts = rest.split(", ").map(str::trim).filter(|p| !p.is_empty());
+            if let Some(field) = parts.next() {
+                if looks_like_institution(field) && acc.e.institution.is_none() && !field.contains(" in ") {
+                    acc.e.institution = Some(field.to_string());
+                } else {
+                    acc.e.field = Some(field.to_string());
+                }
+            }
+            for p in parts {
+                if acc.e.institution.is_none() && looks_like_institution(p) && !p.starts_with("Department") && !p.starts_with("School of") {
+                    acc.e.institution = Some(p.to_string());
+                } else {
+                    acc.e.notes.push(p.to_string());
+                }
+            }
+            return;
+        }
+    }
+    if inst_like && acc.e.institution.is_none() {
+        acc.e.institution = Some(text.trim_end_matches(',').to_string());
+        return;
+    }
+    if acc.e.institution.is_none() && looks_like_institution(&text) && text.split_whitespace().count() <= 10 {
+        acc.e.institution = Some(text);
+        return;
+    }
+    let _ = line;
+    acc.e.notes.push(util::strip_dangling_labels(&text));
+}
+
+/// A thesis title, with a trailing `(see my Dissertation)` and a sentence that
+/// follows the title ("... Applications I used bio-inspired ...") split off as notes.
+fn split_thesis(s: &str) -> (String, Vec<String>) {
+    util::re!(see, r"\s*\((?:see|cf\.|available)[^)]*\)\s*$");
+    util::re!(sentence, r"^(.*?[a-zA-Z0-9)])\.?\s+((?:I|We|In this|This)\s+[a-z].*)$");
+    let mut notes = Vec::new();
+    let mut t = s.trim().to_string();
+    if let Some(m) = see().find(&t) {
+        notes.push(t[m.start()..].trim().trim_matches(['(', ')']).to_string());
+        t = t[..m.start()].trim().to_string();
+    }
+    if let Some(c) = sentence().captures(&t) {
+        let title = c[1].to_string();
+        notes.push(c[2].to_string());
+        t = title;
+    }
+    (t.trim_end_matches('.').trim().to_string(), notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Span;
+
+    fn l(kind: LineKind, t: &str) -> NLine {
+        (0, Line::new(kind, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn moderncv_markdown() {
+        let lines = vec![
+            l(LineKind::Heading(4), "KTH Royal Institute of Technology"),
+            l(LineKind::Text, "Stockholm, Sweden"),
+            l(LineKind::Text, "Ph.D. in Information and Communication Technology, School of EECS Advisors: Prof. Dejan Kostić and Prof. Gerald Q. Maguire Jr."),
+            l(LineKind::Text, "August 2017-March 2023"),
+            l(LineKind::Text, "Dissertation Title: Realizing Low-Latency Packet Processing (see my Dissertation)"),
+            l(LineKind::Heading(4), "Amirkabir University of Technology"),
+            l(LineKind::Text, "Tehran, Iran"),
+            l(LineKind::Text, "M.Sc. Electrical Engineering - Digital Electronic Circuits, Department of EE September 2015—July 2017"),
+            l(LineKind::Continuation, "Advisor: Associate Prof. Saeed Sharifian"),
+            l(LineKind::Text, "Thesis: Resource Allocation in Software-Defined Networks for 5G Applications I used bio-inspired metaheuristic algorithms to perform resource allocation."),
+        ];
+        let e = parse(&lines);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].institution.as_deref(), Some("KTH Royal Institute of Technology"));
+        assert_eq!(e[0].degree.as_deref(), Some("Ph.D."));
+        assert_eq!(e[0].field.as_deref(), Some("Information and Communication Technology"));
+        assert_eq!(e[0].advisors, vec!["Dejan Kostić", "Gerald Q. Maguire Jr."]);
+        assert_eq!(e[0].start.as_deref(), Some("2017-08"));
+        assert_eq!(e[0].end.as_deref(), Some("2023-03"));
+        assert_eq!(e[0].thesis.as_deref(), Some("Realizing Low-Latency Packet Processing"));
+        assert_eq!(e[1].degree.as_deref(), Some("M.Sc."));
+        assert_eq!(e[1].field.as_deref(), Some("Electrical Engineering - Digital Electronic Circuits"));
+        assert_eq!(e[1].advisors, vec!["Saeed Sharifian"]);
+        assert_eq!(e[1].end.as_deref(), Some("2017-07"));
+        assert_eq!(e[1].thesis.as_deref(), Some("Resource Allocation in Software-Defined Networks for 5G Applications"));
+    }
+
+    #[test]
+    fn academicpages_bullets() {
+        let lines = vec![
+            l(LineKind::Item, "Ph.D in Version Control Theory, GitHub University, 2018 (expected)"),
+            l(LineKind::Item, "M.S. in Jekyll, GitHub University, 2014"),
+        ];
+        let e = parse(&lines);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].degree.as_deref(), Some("Ph.D"));
+        assert_eq!(e[0].field.as_deref(), Some("Version Control Theory"));
+        assert_eq!(e[0].institution.as_deref(), Some("GitHub University"));
+        assert_eq!(e[0].end.as_deref(), Some("2018"));
+        assert_eq!(e[1].degree.as_deref(), Some("M.S."));
+    }
+}

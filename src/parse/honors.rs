@@ -1,0 +1,258 @@
+//! Awards, service and talks. A mixed section ("Honors, Awards, and
+//! Professional Services") is split by content: program committees and
+//! reviewing go to service, talks to talks, the rest to awards.
+
+use super::dates;
+use super::util::{self, NLine};
+use crate::profile::{Award, Service, SectionKind, Talk};
+
+#[derive(Default)]
+pub struct Honors {
+    pub awards: Vec<Award>,
+    pub service: Vec<Service>,
+    pub talks: Vec<Talk>,
+    /// Funded grants found in a "Grants & Awards" section (money with a funder or period).
+    pub grants: Vec<crate::profile::Project>,
+}
+
+util::re!(service_re, r"(?i)\b(PC member|program committee|programme committee|TPC|reviewer|reviewing|referee|artifact evaluation|AEC|shadow|organi[sz]ing committee|organi[sz]er|chair|co-chair|editor|editorial board|council|steering committee|session chair|judge|mentor at|volunteer|faculty at|member of)\b");
+util::re!(talk_re, r"(?i)\b(talk|keynote|invited speaker|presentation|presented|seminar|lecture at|panel(?:ist)?|tutorial at|guest lecture)\b");
+util::re!(money_re, r"(?i)(?:[$€£]\s?\d|\d\s*(?:SEK|USD|EUR|GBP|CHF|k€|M€)\b|\bgrant\b)");
+util::re!(date_prefix, r"^\s*\(?((?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2}|present|now))?)\)?\s*[:.–—-]\s*");
+
+/// Classify each entry of a section of the given kind.
+pub fn parse(kind: SectionKind, lines: &[NLine], out: &mut Honors) {
+    for block in util::line_blocks(lines) {
+        // Fields read the text with link labels kept; the targets go to notes.
+        let text = block
+            .lines
+            .iter()
+            .map(|(_, l)| util::text_with_urls_plain(l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let urls: Vec<String> = block
+            .lines
+            .iter()
+            .flat_map(|(_, l)| util::links_of(l))
+            .map(|l| if l.label.is_empty() || util::is_link_label(&l.label) || text.contains(&l.label) { l.url } else { format!("{} ({})", l.label, l.url) })
+            .collect();
+        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim().to_string();
+        if text.is_empty() {
+            continue;
+        }
+        // The date: a leading "2024:" or any date in the text.
+        let (date, dates_text, body) = split_date(&text);
+        let target = match kind {
+            SectionKind::Talks => SectionKind::Talks,
+            SectionKind::Service => {
+                if talk_re().is_match(&body) && !service_re().is_match(&body) {
+                    SectionKind::Talks
+                } else {
+                    SectionKind::Service
+                }
+            }
+            _ => {
+                if service_re().is_match(&body) {
+                    SectionKind::Service
+                } else if talk_re().is_match(&body) {
+                    SectionKind::Talks
+                } else if money_re().is_match(&body) && kind == SectionKind::Awards {
+                    SectionKind::Projects
+                } else {
+                    SectionKind::Awards
+                }
+            }
+        };
+        let mut notes = Vec::new();
+        let body = strip_bracketed_labels(&body);
+        if let Some(dt) = dates_text {
+            if dt.contains(['-', '–', '—']) || dt.to_lowercase().contains(" to ") {
+                notes.push(dt);
+            }
+        }
+        notes.extend(urls);
+        match target {
+            SectionKind::Service => out.service.push(service_entry(date, &body, notes)),
+            SectionKind::Talks => out.talks.push(talk_entry(date, &body, notes)),
+            SectionKind::Projects => out.grants.push(grant_entry(&text)),
+            _ => out.awards.push(award_entry(date, &body, notes)),
+        }
+    }
+}
+
+/// "[Watch]" or "[Interview with KTH EECS]" whose link was lost: the label is kept,
+/// without its brackets when it is not a bare link label.
+fn strip_bracketed_labels(s: &str) -> String {
+    util::re!(br, r"\s*\[([^\]]*)\]");
+    let out = br().replace_all(s, |c: &regex::Captures| {
+        if util::is_link_label(&c[1]) || c[1].trim().is_empty() {
+            String::new()
+        } else if c[1].chars().all(|ch| ch.is_ascii_alphanumeric()) {
+            // A citation key like [C2] stays as written.
+            c[0].to_string()
+        } else {
+            format!(" ({})", c[1].trim())
+        }
+    });
+    util::collapse(out.trim_end_matches('.'))
+}
+
+/// (date, the range text when the date came from one, the rest).
+fn split_date(text: &str) -> (Option<String>, Option<String>, String) {
+    if let Some(c) = date_prefix().captures(text) {
+        let per = dates::find_period(&c[1]);
+        let rest = text[c.get(0).map_or(0, |m| m.end())..].trim().to_string();
+        return (per.as_ref().and_then(|p| p.first()), per.map(|p| p.text), rest);
+    }
+    if let Some(p) = dates::find_period(text) {
+        // A date in the middle of a title ("Fellowship 2021 in Systems") stays in the text.
+        let rest = if p.range.1 >= text.trim_end_matches(['.', ')']).len() || p.range.0 == 0 {
+            dates::remove_range(text, p.range)
+        } else {
+            text.to_string()
+        };
+        let rest = rest.trim_end_matches(['(', ' ']).trim().to_string();
+        return (p.first(), Some(p.text), rest);
+    }
+    // "SOSP ’19": a venue's two-digit year.
+    util::re!(venue_year, r"[A-Za-z]\s?['’](\d{2})\b");
+    if let Some(c) = venue_year().captures(text) {
+        if let Ok(n) = c[1].parse::<i32>() {
+            let y = if n >= 70 { 1900 + n } else { 2000 + n };
+            return (Some(format!("{y}")), None, text.to_string());
+        }
+    }
+    (None, None, text.to_string())
+}
+
+fn service_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Service {
+    let body = body.trim().trim_end_matches('.').trim();
+    let mut s = Service {
+        date,
+        notes,
+        ..Default::default()
+    };
+    // "PC Member for eBPF'24", "Reviewer for IEEE CAL", "SOSP ’19 — Artifact Evaluation Committee",
+    // "EuroSys'20 Shadow Program Committee".
+    util::re!(for_re, r"^(.*?)\s+(?:for|at|of|in)\s+(.+)$");
+    util::re!(dash_re, r"^(.*?)\s*(?:—|–| - |, )\s*(.+)$");
+    if let Some(c) = dash_re().captures(body) {
+        let (a, b) = (c[1].trim(), c[2].trim());
+        if service_re().is_match(b) && !service_re().is_match(a) {
+            s.organization = Some(a.to_string());
+            s.role = Some(b.to_string());
+            return s;
+        }
+    }
+    if let Some(c) = for_re().captures(body) {
+        if service_re().is_match(&c[1]) {
+            s.role = Some(c[1].trim().to_string());
+            s.organization = Some(c[2].trim().to_string());
+            return s;
+        }
+    }
+    // "EuroSys'20 Shadow Program Committee": organization first, then the role.
+    if let Some(m) = service_re().find(body) {
+        let before = body[..m.start()].trim();
+        if !before.is_empty() && before.split_whitespace().count() <= 3 {
+            s.organization = Some(before.trim_end_matches(',').to_string());
+            s.role = Some(body[m.start()..].trim().to_string());
+            return s;
+        }
+    }
+    s.role = Some(body.to_string());
+    s
+}
+
+fn talk_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Talk {
+    let body = body.trim().trim_end_matches('.').trim();
+    let mut t = Talk {
+        date,
+        notes,
+        ..Default::default()
+    };
+    util::re!(at_re, r"\bat\s+([A-Z][^,.;]*?)(?:\s+(?:about|on|with)\b|[,.;]|$)");
+    if let Some(c) = at_re().captures(body) {
+        t.event = Some(c[1].trim().trim_end_matches(['.', '"', ' ']).to_string());
+    }
+    t.title = Some(body.to_string());
+    t
+}
+
+fn award_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Award {
+    let body = body.trim().trim_end_matches('.').trim();
+    let mut a = Award {
+        date,
+        notes,
+        ..Default::default()
+    };
+    util::re!(from_re, r"\b(?:from|by)\s+(?:the\s+)?([A-Z][^,.;()]*)$");
+    if let Some(c) = from_re().captures(body) {
+        a.awarder = Some(c[1].trim().to_string());
+    }
+    a.title = Some(body.to_string());
+    a
+}
+
+fn grant_entry(text: &str) -> crate::profile::Project {
+    let lines = vec![(
+        0usize,
+        crate::extract::Line::new(crate::extract::LineKind::Text, vec![crate::extract::Span::plain(text)]),
+    )];
+    let mut v = super::projects::parse("Grants", &lines);
+    let mut p = v.pop().unwrap_or(crate::profile::Project {
+        name: Some(text.to_string()),
+        kind: crate::profile::ProjectKind::Grant,
+        summary: None,
+        role: None,
+        amount: None,
+        funder: None,
+        partners: vec![],
+        start: None,
+        end: None,
+        dates_text: None,
+        url: None,
+    });
+    p.kind = crate::profile::ProjectKind::Grant;
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Line, LineKind, Span};
+
+    fn l(t: &str) -> NLine {
+        (0, Line::new(LineKind::Text, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn mixed_section_is_split() {
+        let lines = vec![
+            l("2025: NetConfEval [C2] received IRTF/IETF Applied Networking Research Prize 2025."),
+            l("2024: Giving a talk with Luigi Rizzo at Netdev 0x18 about IOTLB Wall."),
+            l("2024: PC Member for eBPF'24."),
+            l("2020: EuroSys'20 Shadow Program Committee."),
+            l("2010: Ranked 46th among more than 460,000 participants."),
+        ];
+        let mut h = Honors::default();
+        parse(SectionKind::Awards, &lines, &mut h);
+        assert_eq!(h.awards.len(), 2);
+        assert_eq!(h.talks.len(), 1);
+        assert_eq!(h.service.len(), 2);
+        assert_eq!(h.awards[0].date.as_deref(), Some("2025"));
+        assert_eq!(h.talks[0].event.as_deref(), Some("Netdev 0x18"));
+        assert_eq!(h.service[0].role.as_deref(), Some("PC Member"));
+        assert_eq!(h.service[0].organization.as_deref(), Some("eBPF'24"));
+        assert_eq!(h.service[1].organization.as_deref(), Some("EuroSys'20"));
+        assert_eq!(h.service[1].role.as_deref(), Some("Shadow Program Committee"));
+    }
+
+    #[test]
+    fn service_dash_style() {
+        let lines = vec![l("SOSP ’19 (https://sysartifacts.github.io) — Artifact Evaluation Committee")];
+        let mut h = Honors::default();
+        parse(SectionKind::Service, &lines, &mut h);
+        assert_eq!(h.service[0].role.as_deref(), Some("Artifact Evaluation Committee"));
+    }
+}

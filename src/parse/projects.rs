@@ -1,0 +1,237 @@
+//! Projects: funded grants (amount, funder, role, partners, period) and
+//! open-source software (name: summary [Link]).
+
+use super::dates;
+use super::util::{self, NLine};
+use crate::extract::LineKind;
+use crate::profile::{Project, ProjectKind};
+
+util::re!(
+    amount_re,
+    r"(?i)(?:~\s*|≈\s*|approx\.?\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|NOK|DKK|CAD|AUD|JPY|CNY|kr|€|\$))"
+);
+util::re!(funded_re, r"(?i)^(?:funded|supported|sponsored)\s+by\s+");
+util::re!(role_re, r"(?i)^(?:acted as|role:|served as|my role:?)\s*");
+util::re!(partners_re, r"(?i)^(?:other\s+)?partners?\s*:\s*");
+util::re!(name_colon, r"^(?:\(\d+\)\s*)?([^:]{2,60}?)\s*:\s+(.+)$");
+
+fn is_field_line(t: &str) -> bool {
+    funded_re().is_match(t) || role_re().is_match(t) || partners_re().is_match(t) || amount_re().find(t).is_some_and(|m| m.start() == 0)
+        || dates::find_period(t).is_some_and(|p| dates::tidy(&dates::remove_range(t, p.range)).is_empty())
+}
+
+pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
+    let t = title.to_lowercase();
+    let software_section = t.contains("open") || t.contains("software") || t.contains("github") || t.contains("code");
+    let mut out: Vec<Project> = Vec::new();
+    let mut cur: Option<Project> = None;
+    for (_, line) in lines {
+        if line.is_blank() {
+            continue;
+        }
+        let text = util::text_without_link_labels(line);
+        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).to_string();
+        let url = util::links_of(line).into_iter().map(|l| l.url).next();
+        if text.is_empty() {
+            if let (Some(p), Some(u)) = (cur.as_mut(), url) {
+                p.url.get_or_insert(u);
+            }
+            continue;
+        }
+        let field = is_field_line(&text);
+        let bullet_of_current = matches!(line.kind, LineKind::Continuation) && line.depth > 1
+            || line.kind == LineKind::Item && line.depth > 1;
+        if !field && !bullet_of_current || cur.is_none() {
+            if let Some(p) = cur.take() {
+                out.push(p);
+            }
+            let mut p = Project {
+                name: None,
+                kind: if software_section { ProjectKind::Software } else { ProjectKind::Other },
+                summary: None,
+                role: None,
+                amount: None,
+                funder: None,
+                partners: vec![],
+                start: None,
+                end: None,
+                dates_text: None,
+                url: url.clone(),
+            };
+            if field {
+                absorb(&mut p, &text);
+            } else {
+                set_name(&mut p, &text);
+            }
+            cur = Some(p);
+            continue;
+        }
+        if let Some(p) = cur.as_mut() {
+            if p.url.is_none() {
+                p.url = url;
+            }
+            if field {
+                absorb(p, &text);
+            } else {
+                add_summary(p, &text);
+            }
+        }
+    }
+    if let Some(p) = cur.take() {
+        out.push(p);
+    }
+    for p in &mut out {
+        if p.amount.is_some() || p.funder.is_some() {
+            p.kind = ProjectKind::Grant;
+        } else if p.kind == ProjectKind::Other && p.url.as_deref().is_some_and(|u| u.contains("github.com") || u.contains("gitlab")) {
+            p.kind = ProjectKind::Software;
+        }
+    }
+    out
+}
+
+fn set_name(p: &mut Project, text: &str) {
+    let text = text.trim();
+    // Dates on the name line.
+    let mut t = text.to_string();
+    if let Some(per) = dates::find_period(&t) {
+        set_period(p, &per);
+        t = dates::remove_range(&t, per.range);
+    }
+    if let Some(c) = name_colon().captures(&t) {
+        p.name = Some(c[1].trim().to_string());
+        add_summary(p, c[2].trim());
+        return;
+    }
+    // "SEMLA - Securing Enterprises via ..." keeps the whole line as the name.
+    p.name = Some(t.trim().to_string()).filter(|s| !s.is_empty());
+}
+
+fn add_summary(p: &mut Project, text: &str) {
+    let text = util::strip_dangling_labels(text.trim());
+    let text = text.trim_end_matches(['[', ' ']).trim().to_string();
+    if text.is_empty() {
+        return;
+    }
+    match &mut p.summary {
+        Some(s) => {
+            s.push(' ');
+            s.push_str(&text);
+        }
+        None => p.summary = Some(text),
+    }
+}
+
+fn set_period(p: &mut Project, per: &dates::Period) {
+    if p.dates_text.is_some() {
+        return;
+    }
+    p.start = per.start.clone();
+    p.end = per.end.clone();
+    p.dates_text = Some(per.text.clone());
+}
+
+fn absorb(p: &mut Project, text: &str) {
+    let mut t = text.to_string();
+    if let Some(m) = funded_re().find(&t) {
+        p.funder = Some(t[m.end()..].trim().trim_end_matches('.').to_string());
+        return;
+    }
+    if let Some(m) = role_re().find(&t) {
+        p.role = Some(t[m.end()..].trim().trim_end_matches('.').to_string());
+        return;
+    }
+    if let Some(m) = partners_re().find(&t) {
+        p.partners = split_partners(&t[m.end()..]);
+        return;
+    }
+    if let Some(m) = amount_re().find(&t) {
+        if p.amount.is_none() {
+            p.amount = Some(util::collapse(m.as_str()));
+            t = format!("{} {}", &t[..m.start()], &t[m.end()..]);
+        }
+    }
+    if let Some(per) = dates::find_period(&t) {
+        set_period(p, &per);
+        t = dates::remove_range(&t, per.range);
+    }
+    let t = dates::tidy(&t);
+    if !t.is_empty() {
+        add_summary(p, &t);
+    }
+}
+
+/// "KTH (led by X), Saab AB, and RedHat AB": commas outside parentheses.
+fn split_partners(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if c == ',' && depth <= 0 {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|p| {
+            let p = p.trim().trim_end_matches('.');
+            p.strip_prefix("and ").unwrap_or(p).trim().to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Line, Span};
+
+    fn l(t: &str) -> NLine {
+        (0, Line::new(LineKind::Text, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn grants() {
+        let lines = vec![
+            l("SEMLA - Securing Enterprises via Machine-Learning-based Automation"),
+            l("~ 9.5 Million SEK November 2023–October 2025"),
+            l("Funded by Vinnova - Cyber Security 2023"),
+            l("Acted as one of the co-PIs from RISE AB"),
+            l("other partners: KTH (led by Marco Chiesa), Saab AB, and RedHat AB"),
+            l("Realizing Low-Latency Internet Services"),
+            l("$140,000 USD"),
+            l("August 2021-August 2023"),
+            l("Funded by Google PhD Fellowship in Systems and Networking"),
+        ];
+        let p = parse("Funded Projects", &lines);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].kind, ProjectKind::Grant);
+        assert_eq!(p[0].amount.as_deref(), Some("~ 9.5 Million SEK"));
+        assert_eq!(p[0].start.as_deref(), Some("2023-11"));
+        assert_eq!(p[0].partners, vec!["KTH (led by Marco Chiesa)", "Saab AB", "RedHat AB"]);
+        assert_eq!(p[0].role.as_deref(), Some("one of the co-PIs from RISE AB"));
+        assert_eq!(p[1].amount.as_deref(), Some("$140,000 USD"));
+        assert_eq!(p[1].funder.as_deref(), Some("Google PhD Fellowship in Systems and Networking"));
+        assert_eq!(p[1].end.as_deref(), Some("2023-08"));
+    }
+
+    #[test]
+    fn software() {
+        let lines = vec![
+            l("iommu-bench: Understanding the IOTLB Wall [Link]"),
+            l("PacketMill: Toward per-core 100-Gbps Networking [Link]"),
+        ];
+        let p = parse("Open-Source Contributions", &lines);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].name.as_deref(), Some("iommu-bench"));
+        assert_eq!(p[0].summary.as_deref(), Some("Understanding the IOTLB Wall"));
+        assert_eq!(p[0].kind, ProjectKind::Software);
+    }
+}

@@ -1,0 +1,605 @@
+//! Publications: `[C1] Authors. Title In Venue (SHORT). 2024. Notes` entries,
+//! homepage entries (title line, authors line, venue line with links), and
+//! link-titled entries (`[Title](url) (with A and B) --- _Journal_, 2024`).
+
+use super::dates;
+use super::util::{self, Block, NLine};
+use crate::extract::{Line, LineKind};
+use crate::profile::{Link, Publication, PublicationType};
+
+util::re!(key_re, r"^\[([A-Z]{0,3}[-.]?\d{1,3}[a-z]?)\]\s*|^([A-Z]{1,2}\d{1,3})[.:]?\s+");
+util::re!(year_marker, r"[.,]\s*\(?((?:19|20)\d{2})\)?[a-z]?(?:\.|,|\s*$|\s+)");
+util::re!(any_year, r"(?:^|[^0-9/])((?:19|20)\d{2})(?:[^0-9%]|$)");
+util::re!(short_year, r"(?:\b|[A-Za-z])\s?['’]?(\d{2})(?:\s*,|\s*$|\s+\(|\s+[A-Za-z])");
+util::re!(paren_acronym, r"\(\s*([A-Za-z][A-Za-z0-9 &/+-]*?[A-Z][A-Za-z0-9+-]*)\s*['’]?\d{0,4}\s*\)");
+
+/// Publication type a section or subsection title implies.
+pub fn type_from_title(title: &str) -> Option<PublicationType> {
+    let t = title.to_lowercase();
+    let order = [
+        ("workshop", PublicationType::Workshop),
+        ("conference", PublicationType::Conference),
+        ("journal", PublicationType::Journal),
+        ("preprint", PublicationType::Preprint),
+        ("working paper", PublicationType::Preprint),
+        ("report", PublicationType::Report),
+        ("thes", PublicationType::Thesis),
+        ("dissertation", PublicationType::Thesis),
+        ("chapter", PublicationType::Chapter),
+        ("book", PublicationType::Book),
+        ("poster", PublicationType::Poster),
+        ("talk", PublicationType::Talk),
+        ("presentation", PublicationType::Talk),
+    ];
+    let mut best: Option<(usize, PublicationType)> = None;
+    for (w, k) in order {
+        if let Some(p) = t.find(w) {
+            if best.is_none_or(|(bp, _)| p < bp) {
+                best = Some((p, k));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// Well-known computer-science conferences, to type entries whose venue is only an acronym.
+const CONFERENCES: &[&str] = &[
+    "NSDI", "OSDI", "SOSP", "ASPLOS", "ATC", "EUROSYS", "SIGCOMM", "CONEXT", "ISCA", "MICRO",
+    "HPCA", "PLDI", "POPL", "ICML", "NEURIPS", "NIPS", "ICLR", "CVPR", "ICCV", "ECCV", "ACL",
+    "EMNLP", "NAACL", "AAAI", "IJCAI", "KDD", "WWW", "SIGMOD", "VLDB", "ICDE", "FAST", "ICPE",
+    "MOBICOM", "INFOCOM", "IMC", "CCS", "USENIX SECURITY", "NDSS", "S&P", "SOCC", "MIDDLEWARE",
+    "PODC", "SPAA", "SC", "HPDC", "ICSE", "FSE", "CHI", "UIST", "SIGIR", "RECSYS", "MLSYS",
+];
+
+fn infer_type(venue: &str, short: Option<&str>, key: Option<&str>) -> Option<PublicationType> {
+    let v = venue.to_lowercase();
+    if v.contains("arxiv") || v.contains("preprint") || v.contains("biorxiv") || v.contains("ssrn") {
+        return Some(PublicationType::Preprint);
+    }
+    if v.contains("technical report") || v.contains("tech report") || v.contains("tech. rep") {
+        return Some(PublicationType::Report);
+    }
+    if v.contains("thesis") || v.contains("dissertation") {
+        return Some(PublicationType::Thesis);
+    }
+    if v.contains("poster") {
+        return Some(PublicationType::Poster);
+    }
+    if v.contains("workshop") {
+        return Some(PublicationType::Workshop);
+    }
+    if v.contains("journal") || v.contains("transactions") || v.contains("letters") || v.contains("magazine") || v.contains("review") {
+        return Some(PublicationType::Journal);
+    }
+    if v.contains("conference") || v.contains("symposium") || v.contains("proceedings") || v.contains("proc.") {
+        return Some(PublicationType::Conference);
+    }
+    if let Some(s) = short {
+        if CONFERENCES.contains(&s.to_uppercase().as_str()) {
+            return Some(PublicationType::Conference);
+        }
+    }
+    for w in venue.split(|c: char| !c.is_alphanumeric()) {
+        if w.len() >= 3 && CONFERENCES.contains(&w.to_uppercase().as_str()) && w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+            return Some(PublicationType::Conference);
+        }
+    }
+    match key.and_then(|k| k.chars().next()) {
+        Some('C') => Some(PublicationType::Conference),
+        Some('J') => Some(PublicationType::Journal),
+        Some('W') => Some(PublicationType::Workshop),
+        _ => None,
+    }
+}
+
+/// Types an entry's own text may impose over its section's type.
+fn entry_override(venue: &str) -> Option<PublicationType> {
+    match infer_type(venue, None, None) {
+        Some(t @ (PublicationType::Preprint | PublicationType::Report | PublicationType::Thesis | PublicationType::Poster)) => Some(t),
+        _ => None,
+    }
+}
+
+pub fn parse(title: &str, lines: &[NLine]) -> Vec<Publication> {
+    let mut out = Vec::new();
+    let mut sub_type = type_from_title(title);
+    for block in util::blocks(lines) {
+        let first = block.first();
+        let first_text = first.text();
+        // A subsection title inside the section ("Journal Articles", a bold line).
+        if block.lines.len() == 1
+            && (matches!(first.kind, LineKind::Heading(_)) || first.all_bold())
+            && !key_re().is_match(&first_text)
+            && first_text.split_whitespace().count() <= 8
+        {
+            if let Some(t) = type_from_title(&first_text) {
+                sub_type = Some(t);
+                continue;
+            }
+        }
+        if let Some(p) = parse_block(&block, sub_type) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publication> {
+    let lines: Vec<&Line> = block.lines.iter().map(|(_, l)| l).collect();
+    let links: Vec<Link> = lines.iter().flat_map(|l| util::links_of(l)).collect();
+    let first_text = util::text_without_link_labels(lines[0]);
+    let starts_keyed = key_re().is_match(&first_text);
+    // Homepage style: title line, then an authors line.
+    if !starts_keyed && lines.len() >= 2 {
+        let authors_line = util::text_without_link_labels(lines[1]);
+        if looks_like_author_list(&authors_line) {
+            let title_line = if lines[0].spans.iter().any(|s| s.link.as_deref().is_some_and(|u| !u.is_empty())) && !util::is_link_label(&lines[0].text()) {
+                lines[0].text()
+            } else {
+                first_text.clone()
+            };
+            let venue_text = lines[2..]
+                .iter()
+                .map(|l| util::text_without_link_labels(l))
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Some(homepage_entry(&title_line, &authors_line, &venue_text, links, sub_type));
+        }
+    }
+    let text = lines
+        .iter()
+        .map(|l| util::text_without_link_labels(l))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = util::collapse(&text);
+    if text.is_empty() {
+        return None;
+    }
+    // Link-titled entry: the line starts with a link whose text is the title.
+    if let Some(first_span) = lines[0].spans.iter().find(|s| !s.text.trim().is_empty()) {
+        if first_span.link.as_deref().is_some_and(|u| !u.is_empty())
+            && first_span.text.split_whitespace().count() >= 3
+        {
+            return Some(link_titled(lines[0], &lines[1..], links, sub_type));
+        }
+    }
+    Some(citation_entry(&text, links, sub_type))
+}
+
+fn new_pub(kind: PublicationType) -> Publication {
+    Publication {
+        key: None,
+        kind,
+        authors: vec![],
+        title: None,
+        venue: None,
+        venue_short: None,
+        year: None,
+        notes: vec![],
+        links: vec![],
+    }
+}
+
+fn homepage_entry(
+    title: &str,
+    authors: &str,
+    venue: &str,
+    links: Vec<Link>,
+    sub_type: Option<PublicationType>,
+) -> Publication {
+    let venue = util::collapse(venue).trim_end_matches([',', '.', ';']).trim().to_string();
+    let short = acronym_of(&venue);
+    let year = year_in(&venue).or_else(|| short_year_in(&venue));
+    let kind = entry_override(&venue)
+        .or(sub_type)
+        .or_else(|| infer_type(&venue, short.as_deref(), None))
+        .unwrap_or(PublicationType::Other);
+    let mut p = new_pub(kind);
+    p.title = Some(clean_title(title));
+    p.authors = split_authors(authors);
+    p.venue = (!venue.is_empty()).then_some(venue);
+    p.venue_short = short;
+    p.year = year;
+    p.links = links.into_iter().filter(|l| !title.contains(&l.url)).collect();
+    p
+}
+
+fn link_titled(first: &Line, rest: &[&Line], links: Vec<Link>, sub_type: Option<PublicationType>) -> Publication {
+    let mut title = String::new();
+    let mut after = String::new();
+    let mut in_title = true;
+    for sp in &first.spans {
+        if in_title && sp.link.is_some() {
+            title.push_str(&sp.text);
+        } else if !title.is_empty() || sp.link.is_none() {
+            in_title = false;
+            after.push_str(&sp.text);
+        }
+    }
+    for l in rest {
+        after.push(' ');
+        after.push_str(&util::text_without_link_labels(l));
+    }
+    let after = util::collapse(&after);
+    let mut p = new_pub(PublicationType::Other);
+    p.title = Some(clean_title(&title));
+    let mut rest_text = after.clone();
+    util::re!(with_re, r"^\(?\s*(?:with|joint with|w/)\s+([^)]*)\)?\s*");
+    if let Some(c) = with_re().captures(&after) {
+        p.authors = split_authors(&c[1]);
+        rest_text = after[c.get(0).map_or(0, |m| m.end())..].to_string();
+    }
+    let rest_text = rest_text.trim_start_matches(['-', '—', '–', ',', ' ', ':']).to_string();
+    // The venue is the italic part, else the text up to the first comma.
+    let italic: String = first
+        .spans
+        .iter()
+        .filter(|s| s.italic && s.link.is_none())
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let venue = if !italic.trim().is_empty() {
+        util::collapse(&italic)
+    } else {
+        rest_text.split(',').next().unwrap_or("").trim().to_string()
+    };
+    p.year = year_in(&rest_text);
+    let remainder = dates::tidy(rest_text.replacen(&venue, "", 1).as_str());
+    if !remainder.is_empty() {
+        p.notes.push(remainder);
+    }
+    p.venue_short = acronym_of(&venue);
+    p.kind = entry_override(&venue)
+        .or(sub_type)
+        .or_else(|| infer_type(&venue, p.venue_short.as_deref(), None))
+        .unwrap_or(PublicationType::Other);
+    p.venue = (!venue.is_empty()).then_some(venue);
+    p.links = links;
+    p
+}
+
+/// `[C1] Authors. Title In Venue (SHORT). 2024. Notes`
+fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType>) -> Publication {
+    let mut p = new_pub(PublicationType::Other);
+    let mut rest = text.trim().to_string();
+    if let Some(c) = key_re().captures(&rest) {
+        p.key = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
+        rest = rest[c.get(0).map_or(0, |m| m.end())..].trim().to_string();
+    }
+    // Authors end at the first period that is not an initial's.
+    if let Some(end) = authors_end(&rest) {
+        let authors = &rest[..jr_end(&rest, end)];
+        if looks_like_author_list(authors) {
+            p.authors = split_authors(authors);
+            rest = rest[end + 1..].trim().to_string();
+        }
+    }
+    // Year marker splits title+venue from the notes.
+    let (head, tail, year) = match year_marker().captures(&rest) {
+        Some(c) => {
+            let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+            let y = c[1].parse::<i32>().ok();
+            (rest[..m.0].to_string(), rest[m.1..].to_string(), y)
+        }
+        None => (rest.clone(), String::new(), year_in(&rest)),
+    };
+    p.year = year;
+    let (title, venue) = split_title_venue(&head);
+    p.title = Some(clean_title(&title)).filter(|t| !t.is_empty());
+    let venue = venue.map(|v| v.trim().trim_end_matches([',', '.']).trim().to_string()).filter(|v| !v.is_empty());
+    p.venue_short = venue.as_deref().and_then(acronym_of);
+    p.notes = split_notes(&tail);
+    let vt = venue.clone().unwrap_or_default();
+    p.kind = entry_override(&vt)
+        .or(sub_type)
+        .or_else(|| infer_type(&vt, p.venue_short.as_deref(), p.key.as_deref()))
+        .unwrap_or(PublicationType::Other);
+    p.venue = venue;
+    p.links = links;
+    p
+}
+
+/// The end of a name list ending at the period `pos`, keeping `Jr.`'s period.
+pub fn jr_end(s: &str, pos: usize) -> usize {
+    if s[..pos].ends_with(" Jr") || s[..pos].ends_with(" Sr") {
+        pos + 1
+    } else {
+        pos
+    }
+}
+
+/// Byte index of the period that ends an author list.
+fn authors_end(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(off) = s[i..].find('.') {
+        let pos = i + off;
+        i = pos + 1;
+        let next = s[pos + 1..].chars().next();
+        if !matches!(next, Some(' ') | None) {
+            continue;
+        }
+        let word = s[..pos].rsplit([' ', ',', '.']).next().unwrap_or("");
+        let initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+        if initial || word.eq_ignore_ascii_case("al") && false {
+            continue;
+        }
+        if word == "Jr" || word == "Sr" {
+            // `Jr.,` continues the list; `Jr. Title` ends it.
+            if s[pos + 1..].trim_start().starts_with(',') {
+                continue;
+            }
+        }
+        let _ = bytes;
+        return Some(pos);
+    }
+    None
+}
+
+/// A list of person names: `A. B, C D, and E F`, `Surname, I., Surname, I.`
+pub fn looks_like_author_list(s: &str) -> bool {
+    let s = s.trim().trim_end_matches('.');
+    if s.is_empty() || s.len() > 1200 {
+        return false;
+    }
+    let names = split_authors(s);
+    if names.is_empty() {
+        return false;
+    }
+    let multi = names.len() >= 2 || s.contains("et al");
+    let ok = names.iter().all(|n| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= 5
+            && words.iter().all(|w| {
+                let w = w.trim_matches(|c: char| matches!(c, '*' | '†' | '‡' | '(' | ')'));
+                w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || matches!(w, "de" | "van" | "von" | "der" | "da" | "di" | "al" | "et" | "al." | "le" | "la" | "del" | "dos" | "bin")
+            })
+    });
+    ok && (multi || names[0].split_whitespace().count() <= 4)
+}
+
+/// Split an author list; marks (`*`, `†`, `‡`) removed; surname-first lists paired.
+pub fn split_authors(s: &str) -> Vec<String> {
+    let s = s.trim().trim_end_matches(',');
+    let s = match s.strip_suffix('.') {
+        Some(r) if !r.ends_with(" Jr") && !r.ends_with(" Sr") && !r.ends_with("et al") => r,
+        _ => s,
+    };
+    let s = s.replace(" et al", ", et al");
+    util::re!(sep, r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s*;\s*");
+    let parts: Vec<String> = sep()
+        .split(&s)
+        .map(|p| p.trim().trim_matches(|c: char| matches!(c, '*' | '†' | '‡' | ' ')).to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    // Surname-first: "Voronin, A, He, Y" or "Arnarson, B. T., A. N. Christensen".
+    let is_initials = |p: &str| {
+        let t = p.replace(['.', '-', ' '], "");
+        !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| c.is_uppercase())
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let p = &parts[i];
+        if i + 1 < parts.len() && !is_initials(p) && is_initials(&parts[i + 1]) && !p.contains(' ') {
+            out.push(format!("{} {}", parts[i + 1], p));
+            i += 2;
+            continue;
+        }
+        let name = p.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
+        if name.eq_ignore_ascii_case("et al.") || name.eq_ignore_ascii_case("et al") {
+            out.push("et al.".to_string());
+        } else {
+            out.push(name.trim().to_string());
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Split "Title In Venue" or "Title, The 20th Conference" or "Title. Venue".
+fn split_title_venue(head: &str) -> (String, Option<String>) {
+    let head = head.trim();
+    if let Some(pos) = head.rfind(" In ") {
+        let (t, v) = (&head[..pos], &head[pos + 4..]);
+        if !t.trim().is_empty() && !v.trim().is_empty() {
+            return (t.to_string(), Some(v.to_string()));
+        }
+    }
+    if let Some(pos) = head.find(". In ").or_else(|| head.find(", in ")) {
+        return (head[..pos].to_string(), Some(head[pos + 5..].to_string()));
+    }
+    // The first ", " after which the text reads as a venue.
+    let mut from = 0;
+    while let Some(off) = head[from..].find(", ") {
+        let pos = from + off;
+        let v = &head[pos + 2..];
+        if looks_like_venue(v) {
+            return (head[..pos].to_string(), Some(v.to_string()));
+        }
+        from = pos + 2;
+    }
+    // "Title. Venue"
+    let mut from = 0;
+    while let Some(off) = head[from..].find(". ") {
+        let pos = from + off;
+        let v = &head[pos + 2..];
+        if looks_like_venue(v) {
+            return (head[..pos].to_string(), Some(v.to_string()));
+        }
+        from = pos + 2;
+    }
+    (head.to_string(), None)
+}
+
+fn looks_like_venue(v: &str) -> bool {
+    util::re!(venue_words, r"(?i)\b(conference|workshop|symposium|journal|transactions|proceedings|proc\.|preprint|arxiv|report|letters|magazine|review|annals|bulletin|press|university|edition|vol\.|volume)\b|^(?:the\s+)?\d+(?:st|nd|rd|th)\b|^\(?[A-Z]{3,}");
+    venue_words().is_match(v)
+}
+
+fn clean_title(t: &str) -> String {
+    let t = util::collapse(t);
+    let t = t.trim().trim_end_matches([',', '.', ';']).trim();
+    let t = t.trim_matches(|c| c == '"' || c == '“' || c == '”');
+    t.to_string()
+}
+
+/// The venue's acronym: the last parenthesized acronym, or an acronym before a year.
+fn acronym_of(venue: &str) -> Option<String> {
+    if let Some(c) = paren_acronym().captures_iter(venue).last() {
+        let a = c[1].trim().to_string();
+        if a.chars().filter(|c| c.is_uppercase()).count() >= 2 || a.len() <= 6 {
+            return Some(a);
+        }
+    }
+    // "USENIX NSDI 22", "MLSys Workshop @ EuroSys 23": the acronym next to the year.
+    let words: Vec<&str> = venue.split_whitespace().collect();
+    let publisher = ["ACM", "IEEE", "USENIX", "SIAM", "AAAI", "IFIP"];
+    let mut cand: Option<String> = None;
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        let bare_alpha: String = bare.chars().take_while(|c| c.is_alphabetic()).collect();
+        let upper = bare_alpha.chars().filter(|c| c.is_uppercase()).count();
+        if bare_alpha.len() >= 3 && upper >= 2 && !publisher.contains(&bare_alpha.as_str()) {
+            let next_is_year = words.get(i + 1).is_some_and(|n| {
+                let d: String = n.chars().filter(|c| c.is_ascii_digit()).collect();
+                d.len() == 2 || d.len() == 4
+            }) || bare.len() > bare_alpha.len();
+            if next_is_year || cand.is_none() {
+                cand = Some(bare_alpha.clone());
+                if next_is_year {
+                    return cand;
+                }
+            }
+        }
+    }
+    if cand.is_none() {
+        // Only a publisher acronym ("ACM ASPLOS" gave ASPLOS above); nothing else.
+        return None;
+    }
+    cand
+}
+
+fn year_in(s: &str) -> Option<i32> {
+    any_year().captures_iter(s).last().and_then(|c| c[1].parse().ok())
+}
+
+/// `NSDI 22`, `EuroSys23`, `SOSP'19`: a two-digit year after the venue's name.
+fn short_year_in(s: &str) -> Option<i32> {
+    util::re!(sy, r"[A-Za-z]\s?['’]?(\d{2})\b");
+    let c = sy().captures_iter(s).last()?;
+    let n: i32 = c[1].parse().ok()?;
+    Some(if n >= 70 { 1900 + n } else { 2000 + n })
+}
+
+/// Notes after the year: bracketed remarks and sentences, link labels dropped.
+fn split_notes(tail: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut rest = String::new();
+    let mut chars = tail.char_indices().peekable();
+    let mut last = 0;
+    while let Some((i, c)) = chars.next() {
+        if c == '[' {
+            rest.push_str(&tail[last..i]);
+            let close = tail[i..].find(']').map(|o| i + o);
+            let end = close.unwrap_or(tail.len());
+            let inner = &tail[i + 1..end];
+            let inner = util::strip_dangling_labels(inner.trim());
+            if !inner.is_empty() && !util::is_link_label(&inner) {
+                notes.push(inner.trim().to_string());
+            }
+            last = (end + 1).min(tail.len());
+            while let Some(&(j, _)) = chars.peek() {
+                if j < last {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    if last < tail.len() {
+        rest.push_str(&tail[last..]);
+    }
+    let mut out = Vec::new();
+    for part in rest.split(". ") {
+        let part = util::strip_dangling_labels(part.trim());
+        let part = part.trim().trim_end_matches('.').trim();
+        if part.is_empty() || util::is_link_label(part) {
+            continue;
+        }
+        out.push(part.to_string());
+    }
+    out.extend(notes);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Span;
+
+    fn l(kind: LineKind, spans: Vec<Span>) -> NLine {
+        (0, Line::new(kind, spans))
+    }
+
+    #[test]
+    fn keyed_citations() {
+        let t = "[C3] Hamid Ghasemirahni, Tom Barbette, Gerald Q. Maguire Jr., Dejan Kostić. Packet Order Matters! Improving Application Performance by Deliberately Delaying Packets In 19th USENIX Symposium on Networked Systems Design and Implementation (NSDI). 2022. Acceptance rate (Spring): 28/104 ≈ 26.9%. [Community Award Winner! Download";
+        let p = citation_entry(t, vec![], Some(PublicationType::Conference));
+        assert_eq!(p.key.as_deref(), Some("C3"));
+        assert_eq!(p.authors.len(), 4);
+        assert_eq!(p.authors[2], "Gerald Q. Maguire Jr.");
+        assert_eq!(p.title.as_deref(), Some("Packet Order Matters! Improving Application Performance by Deliberately Delaying Packets"));
+        assert_eq!(p.venue.as_deref(), Some("19th USENIX Symposium on Networked Systems Design and Implementation (NSDI)"));
+        assert_eq!(p.venue_short.as_deref(), Some("NSDI"));
+        assert_eq!(p.year, Some(2022));
+        assert_eq!(p.notes, vec!["Acceptance rate (Spring): 28/104 ≈ 26.9%", "Community Award Winner!"]);
+
+        let t = "[W2] Hamid Ghasemirahni, Alireza Farshin, Dejan Kostić, Marco Chiesa. Just-in-Time Packet State Prefetching, ArXiv Preprint. 2024. Download";
+        let p = citation_entry(t, vec![], Some(PublicationType::Workshop));
+        assert_eq!(p.kind, PublicationType::Preprint);
+        assert_eq!(p.title.as_deref(), Some("Just-in-Time Packet State Prefetching"));
+        assert_eq!(p.venue.as_deref(), Some("ArXiv Preprint"));
+        assert!(p.notes.is_empty());
+
+        let t = "[C2] Changjie Wang, Marco Chiesa. NetConfEval: Can LLMs Facilitate Network Configuration?, The 20th International Conference on emerging Networking EXperiments and Technologies (CoNEXT). 2024. [IRTF/IETF ANRP Winner!] Download";
+        let p = citation_entry(t, vec![], None);
+        assert_eq!(p.title.as_deref(), Some("NetConfEval: Can LLMs Facilitate Network Configuration?"));
+        assert_eq!(p.venue_short.as_deref(), Some("CoNEXT"));
+        assert_eq!(p.kind, PublicationType::Conference);
+        assert_eq!(p.notes, vec!["IRTF/IETF ANRP Winner!"]);
+    }
+
+    #[test]
+    fn homepage_blocks() {
+        let mut title = Span::plain("Backdraft: a Lossless Virtual Switch");
+        title.bold = true;
+        let mut owner = Span::plain("A. Sanaee");
+        owner.bold = true;
+        let mut paper = Span::plain("Paper");
+        paper.link = Some("https://x/p.pdf".into());
+        let lines = vec![
+            l(LineKind::Text, vec![title]),
+            l(LineKind::Continuation, vec![owner, Span::plain(", F. Shahinfar, G. Antichi, B. Stephens")]),
+            l(LineKind::Continuation, vec![Span::plain("USENIX NSDI 22, "), paper]),
+        ];
+        let p = parse("Selected Publications", &lines);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].title.as_deref(), Some("Backdraft: a Lossless Virtual Switch"));
+        assert_eq!(p[0].authors, vec!["A. Sanaee", "F. Shahinfar", "G. Antichi", "B. Stephens"]);
+        assert_eq!(p[0].venue.as_deref(), Some("USENIX NSDI 22"));
+        assert_eq!(p[0].venue_short.as_deref(), Some("NSDI"));
+        assert_eq!(p[0].year, Some(2022));
+        assert_eq!(p[0].kind, PublicationType::Conference);
+        assert_eq!(p[0].links.len(), 1);
+    }
+
+    #[test]
+    fn authors_surname_first_and_marks() {
+        assert_eq!(split_authors("Voronin, A, He, Y"), vec!["A Voronin", "Y He"]);
+        assert_eq!(split_authors("Jane Doe*, John Roe† and Max Mu"), vec!["Jane Doe", "John Roe", "Max Mu"]);
+    }
+}

@@ -1,0 +1,148 @@
+//! Skills (categories with keywords), languages (with fluency) and interests.
+
+use super::util::{self, NLine};
+use crate::profile::{Language, Skill};
+
+util::re!(cat_re, r"^([^:]{2,50}):\s*(.+)$");
+util::re!(lang_cat, r"(?i)^(?:spoken\s+|natural\s+|foreign\s+)?languages?(?:\s+skills)?$");
+
+/// Split a list of items at commas and semicolons outside parentheses.
+pub fn split_items(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        if (c == ',' || c == ';' || c == '·' || c == '•' || c == '|') && depth <= 0 {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|i| {
+            let i = i.trim().trim_end_matches('.').trim();
+            let i = i.strip_prefix("and ").unwrap_or(i);
+            i.trim().to_string()
+        })
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// `English (Fluent)`, `Persian: native`, `German – B2`.
+pub fn parse_language(item: &str) -> Language {
+    util::re!(paren, r"^(.*?)\s*\(([^)]*)\)\s*$");
+    util::re!(sep, r"^(.*?)\s*(?::|–|—| - )\s*(.+)$");
+    if let Some(c) = paren().captures(item) {
+        return Language {
+            language: c[1].trim().to_string(),
+            fluency: Some(c[2].trim().to_string()),
+        };
+    }
+    if let Some(c) = sep().captures(item) {
+        return Language {
+            language: c[1].trim().to_string(),
+            fluency: Some(c[2].trim().to_string()),
+        };
+    }
+    Language {
+        language: item.trim().to_string(),
+        fluency: None,
+    }
+}
+
+pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Vec<Language>) {
+    for block in util::line_blocks(lines) {
+        let text = block
+            .lines
+            .iter()
+            .map(|(_, l)| l.text())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim().to_string();
+        if text.is_empty() {
+            continue;
+        }
+        match cat_re().captures(&text) {
+            Some(c) => {
+                let name = c[1].trim().to_string();
+                if lang_cat().is_match(&name) {
+                    languages.extend(split_items(&c[2]).iter().map(|i| parse_language(i)));
+                } else {
+                    skills.push(Skill {
+                        name: Some(name),
+                        keywords: split_items(&c[2]),
+                    });
+                }
+            }
+            None => skills.push(Skill {
+                name: None,
+                keywords: split_items(&text),
+            }),
+        }
+    }
+}
+
+pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) {
+    for (_, l) in lines {
+        let t = l.text();
+        let t = t.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim();
+        if t.is_empty() {
+            continue;
+        }
+        let t = cat_re()
+            .captures(t)
+            .filter(|c| lang_cat().is_match(c[1].trim()))
+            .map(|c| c[2].to_string())
+            .unwrap_or_else(|| t.to_string());
+        // One language a line ("English: native") or a list ("English (C2), French (B1)").
+        let items = if t.contains(',') || t.contains(';') { split_items(&t) } else { vec![t] };
+        languages.extend(items.iter().map(|i| parse_language(i)));
+    }
+}
+
+pub fn parse_interests(lines: &[NLine]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (_, l) in lines {
+        let t = l.text();
+        let t = t.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim();
+        if !t.is_empty() {
+            out.extend(split_items(t));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Line, LineKind, Span};
+
+    #[test]
+    fn skills_and_languages() {
+        let l = |t: &str| (0, Line::new(LineKind::Text, vec![Span::plain(t)]));
+        let mut s = vec![];
+        let mut langs = vec![];
+        parse_skills(
+            &[
+                l("Languages: English (Fluent), Persian (Native), Swedish (Novice)"),
+                l("Programming Languages: C/C++, Python, bash."),
+            ],
+            &mut s,
+            &mut langs,
+        );
+        assert_eq!(langs.len(), 3);
+        assert_eq!(langs[1].language, "Persian");
+        assert_eq!(langs[1].fluency.as_deref(), Some("Native"));
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].name.as_deref(), Some("Programming Languages"));
+        assert_eq!(s[0].keywords, vec!["C/C++", "Python", "bash"]);
+        let i = parse_interests(&[l("Playing Piano and Bass Guitar, Jamming with Friends, Reading Books.")]);
+        assert_eq!(i, vec!["Playing Piano and Bass Guitar", "Jamming with Friends", "Reading Books"]);
+    }
+}

@@ -1,0 +1,113 @@
+//! Teaching: course, role, term, date. Several courses under one role give one entry each.
+
+use super::dates;
+use super::util::{self, NLine};
+use crate::profile::Teaching;
+
+util::re!(term_re, r"(?i)\b((?:fall|spring|summer|winter|autumn|ht|vt)\s*[-–]?\s*(?:(?:19|20)\d{2}|['’‘]\s?\d{2})(?:\s*(?:&|and|,|-|–)\s*(?:fall|spring|summer|winter|autumn)\s*[-–]?\s*(?:(?:19|20)\d{2}|['’‘]\s?\d{2}))*)");
+util::re!(role_paren, r"\(([^()]*(?:TA|Teaching|Assistant|Instructor|Lecturer|Fellow|Tutor|Grader|Head|Co-instructor|Guest)[^()]*)\)");
+util::re!(role_prefix, r"(?i)^((?:head\s+|lead\s+|graduate\s+)?(?:teaching assistant|teaching fellow|instructor|lecturer|tutor|TA|grader|co-instructor|guest lecturer))\s*(?:for|in|of|:|,|-|–|—)\s*(.+)$");
+
+pub fn parse(lines: &[NLine]) -> (Vec<Teaching>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut prose = Vec::new();
+    for block in util::line_blocks(lines) {
+        let text = block
+            .lines
+            .iter()
+            .map(|(_, l)| util::text_with_urls(l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim().to_string();
+        if text.is_empty() {
+            continue;
+        }
+        let has_date = dates::find_period(&text).is_some() || term_re().is_match(&text);
+        // An introduction sentence is not a course.
+        if !has_date && text.ends_with('.') && text.split_whitespace().count() > 6 {
+            prose.push(text);
+            continue;
+        }
+        out.extend(parse_one(&text));
+    }
+    (out, prose)
+}
+
+fn parse_one(text: &str) -> Vec<Teaching> {
+    let mut t = text.to_string();
+    let mut role = None;
+    let mut term = None;
+    let mut date = None;
+    let mut notes = Vec::new();
+    if let Some(c) = role_paren().captures(&t) {
+        role = Some(c[1].trim().to_string());
+        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        t = format!("{} {}", &t[..m.0], &t[m.1..]);
+    }
+    if let Some(m) = term_re().find(&t) {
+        term = Some(m.as_str().trim().to_string());
+        date = dates::find_period(m.as_str()).and_then(|p| p.first());
+        t = format!("{} {}", &t[..m.start()], &t[m.end()..]);
+    } else if let Some(p) = dates::find_period(&t) {
+        term = Some(p.text.clone());
+        date = p.first();
+        if p.is_range {
+            notes.push(p.text.clone());
+        }
+        t = dates::remove_range(&t, p.range);
+    }
+    let mut course = dates::tidy(&t);
+    if role.is_none() {
+        if let Some(c) = role_prefix().captures(&course) {
+            role = Some(c[1].to_string());
+            course = c[2].trim().to_string();
+        }
+    }
+    // "Distributed systems - Spring'22": separators left at the end are gone; a
+    // "Course (20 students)" keeps its parenthesis.
+    let courses: Vec<String> = if role.is_some() && course.contains("; ") {
+        course.split("; ").map(|c| c.trim().to_string()).collect()
+    } else {
+        vec![course]
+    };
+    courses
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| Teaching {
+            course: Some(c),
+            role: role.clone(),
+            term: term.clone(),
+            date: date.clone(),
+            notes: notes.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Line, LineKind, Span};
+
+    fn l(t: &str) -> NLine {
+        (0, Line::new(LineKind::Item, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn homepage_styles() {
+        let (t, prose) = parse(&[
+            l("Undergraduate & Postgraduate Final Project Supervision (20 students) — Fall ’24 & Summer ’25"),
+            l("Compilers — Spring ’24 (Teaching Fellow)"),
+            l("Distributed systems - Spring'22 (TA)"),
+        ]);
+        assert!(prose.is_empty());
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0].course.as_deref(), Some("Undergraduate & Postgraduate Final Project Supervision (20 students)"));
+        assert_eq!(t[0].term.as_deref(), Some("Fall ’24 & Summer ’25"));
+        assert_eq!(t[0].date.as_deref(), Some("2024"));
+        assert_eq!(t[1].course.as_deref(), Some("Compilers"));
+        assert_eq!(t[1].role.as_deref(), Some("Teaching Fellow"));
+        assert_eq!(t[2].course.as_deref(), Some("Distributed systems"));
+        assert_eq!(t[2].role.as_deref(), Some("TA"));
+        assert_eq!(t[2].date.as_deref(), Some("2022"));
+    }
+}

@@ -1,0 +1,498 @@
+//! Helpers shared by the section parsers: entry grouping, link handling,
+//! and small recognizers (locations, positions, names).
+
+use crate::extract::{Line, LineKind};
+use crate::profile::Link;
+
+pub type NLine = (usize, Line);
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        pub fn $name() -> &'static ::regex::Regex {
+            static RE: ::std::sync::OnceLock<::regex::Regex> = ::std::sync::OnceLock::new();
+            RE.get_or_init(|| ::regex::Regex::new($pat).expect("valid regex"))
+        }
+    };
+}
+pub(crate) use re;
+
+/// Labels of links that say nothing themselves ("Download", "[Link]").
+const LINK_LABELS: &[&str] = &[
+    "download", "link", "pdf", "paper", "slides", "video", "code", "talk", "watch", "podcast",
+    "poster", "website", "web", "arxiv", "doi", "url", "html", "bib", "bibtex", "preprint",
+    "demo", "github", "project", "blog", "press", "abstract", "here",
+];
+
+pub fn is_link_label(s: &str) -> bool {
+    let t = s
+        .trim()
+        .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ',' | '.' | ';' | ' '))
+        .to_lowercase();
+    !t.is_empty() && (LINK_LABELS.contains(&t.as_str()) || t.starts_with("paper --"))
+}
+
+/// The line's links (spans with a real target), labelled by their text.
+pub fn links_of(line: &Line) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::new();
+    for sp in &line.spans {
+        let Some(url) = sp.link.as_deref() else { continue };
+        if url.is_empty() {
+            continue;
+        }
+        let label = sp.text.trim().trim_matches(|c| c == '[' || c == ']').trim().to_string();
+        // Consecutive spans of one link (bold part + plain part) make one link.
+        if let Some(last) = out.last_mut() {
+            if last.url == url && !label.is_empty() {
+                if !last.label.is_empty() {
+                    last.label.push(' ');
+                }
+                last.label.push_str(&label);
+                continue;
+            }
+        }
+        out.push(Link {
+            label,
+            url: url.to_string(),
+        });
+    }
+    out
+}
+
+/// The line's text without spans that are link labels (`[Paper](..)`, a
+/// `Download` whose target was lost), for parsing the fields around them.
+pub fn text_without_link_labels(line: &Line) -> String {
+    let mut s = String::new();
+    for sp in &line.spans {
+        let labelish = sp.link.is_some() && (is_link_label(&sp.text) || sp.text.trim().len() <= 2);
+        if labelish || (sp.link.is_none() && is_link_label(&sp.text) && sp.text.trim().len() > 2) {
+            s.push(' ');
+            continue;
+        }
+        s.push_str(&sp.text);
+    }
+    tidy_links_left(&s)
+}
+
+/// Text with each link written as `text (url)`, for `other` and notes.
+pub fn text_with_urls(line: &Line) -> String {
+    let mut s = String::new();
+    let mut i = 0;
+    let spans = &line.spans;
+    while i < spans.len() {
+        let sp = &spans[i];
+        if sp.text == "\t" {
+            s.push_str(" ");
+            i += 1;
+            continue;
+        }
+        match sp.link.as_deref() {
+            Some(url) if !url.is_empty() => {
+                let mut label = sp.text.clone();
+                let mut j = i + 1;
+                while j < spans.len() && spans[j].link.as_deref() == Some(url) {
+                    label.push_str(&spans[j].text);
+                    j += 1;
+                }
+                let label = label.trim();
+                if label.is_empty() || label == url {
+                    s.push_str(url);
+                } else {
+                    s.push_str(label);
+                    s.push_str(" (");
+                    s.push_str(url);
+                    s.push(')');
+                }
+                i = j;
+            }
+            _ => {
+                s.push_str(&sp.text);
+                i += 1;
+            }
+        }
+    }
+    collapse(&s)
+}
+
+/// The line's text with link labels kept and targets dropped (prose).
+pub fn text_with_urls_plain(line: &Line) -> String {
+    let s: String = line
+        .spans
+        .iter()
+        .map(|s| if s.text == "\t" { " " } else { s.text.as_str() })
+        .collect();
+    collapse(&s)
+}
+
+fn tidy_links_left(s: &str) -> String {
+    let s = collapse(s);
+    // Separators left between removed link labels: "NSDI 22, , ," -> "NSDI 22".
+    re!(seps, r"(?:\s*[,;|]\s*)+$");
+    re!(inner, r"\s*,(?:\s*,)+");
+    re!(emptybr, r"\[\s*\]|\(\s*\)");
+    let s = emptybr().replace_all(&s, "");
+    let s = inner().replace_all(&s, ",");
+    let s = seps().replace(&s, "");
+    collapse(&s)
+}
+
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cells of a line split at `\t` spans (table cells, right-aligned columns).
+pub fn cells(line: &Line) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for sp in &line.spans {
+        if sp.text == "\t" {
+            out.push(String::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push_str(&sp.text);
+        }
+    }
+    out.into_iter().map(|c| collapse(&c)).filter(|c| !c.is_empty()).collect()
+}
+
+/// Remove a trailing run of link labels with no target ("... techniques. Watch").
+pub fn strip_dangling_labels(s: &str) -> String {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    while let Some(w) = words.last() {
+        if is_link_label(w) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
+/// A top-level unit of a section: a line that starts an entry with the lines
+/// that belong to it (continuations and deeper list items).
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub lines: Vec<NLine>,
+}
+
+impl Block {
+    pub fn first(&self) -> &Line {
+        &self.lines[0].1
+    }
+    pub fn no(&self) -> usize {
+        self.lines[0].0
+    }
+}
+
+/// Split section lines into blocks: a blank line, a heading, a list item at
+/// the top depth, or a table row starts a new block; continuations and deeper
+/// items stay in the block they follow.
+pub fn blocks(lines: &[NLine]) -> Vec<Block> {
+    let top_depth = lines
+        .iter()
+        .filter(|(_, l)| l.kind == LineKind::Item)
+        .map(|(_, l)| l.depth)
+        .min()
+        .unwrap_or(1);
+    let mut out: Vec<Block> = Vec::new();
+    let mut open = false;
+    for (no, l) in lines {
+        match l.kind {
+            LineKind::Blank | LineKind::Rule => {
+                open = false;
+                continue;
+            }
+            LineKind::Heading(_) | LineKind::Text | LineKind::TableRow => {
+                out.push(Block {
+                    lines: vec![(*no, l.clone())],
+                });
+                open = true;
+            }
+            LineKind::Item if l.depth <= top_depth => {
+                out.push(Block {
+                    lines: vec![(*no, l.clone())],
+                });
+                open = true;
+            }
+            _ => {
+                if open {
+                    if let Some(b) = out.last_mut() {
+                        b.lines.push((*no, l.clone()));
+                        continue;
+                    }
+                }
+                out.push(Block {
+                    lines: vec![(*no, l.clone())],
+                });
+                open = true;
+            }
+        }
+    }
+    out
+}
+
+/// Each non-blank line of the section, one block each (for line-per-entry sections).
+pub fn line_blocks(lines: &[NLine]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for (no, l) in lines {
+        if l.is_blank() {
+            continue;
+        }
+        // Deeper list items and continuations of an item belong to it.
+        let attach = matches!(l.kind, LineKind::Continuation)
+            && matches!(out.last(), Some(b) if b.first().kind == LineKind::Item)
+            || (l.kind == LineKind::Item
+                && matches!(out.last(), Some(b) if b.first().kind == LineKind::Item && b.first().depth < l.depth));
+        if attach {
+            if let Some(b) = out.last_mut() {
+                b.lines.push((*no, l.clone()));
+                continue;
+            }
+        }
+        out.push(Block {
+            lines: vec![(*no, l.clone())],
+        });
+    }
+    out
+}
+
+const COUNTRIES: &[&str] = &[
+    "sweden", "iran", "usa", "u.s.a.", "us", "united states", "uk", "united kingdom", "england",
+    "scotland", "switzerland", "germany", "france", "italy", "spain", "portugal", "netherlands",
+    "the netherlands", "belgium", "austria", "denmark", "norway", "finland", "iceland", "ireland",
+    "poland", "czech republic", "czechia", "greece", "turkey", "türkiye", "israel", "canada",
+    "mexico", "brazil", "argentina", "chile", "china", "japan", "korea", "south korea", "india",
+    "singapore", "australia", "new zealand", "hong kong", "taiwan", "russia", "ukraine", "egypt",
+    "south africa", "nigeria", "kenya", "uae", "qatar", "saudi arabia", "pakistan", "vietnam",
+    "thailand", "malaysia", "indonesia", "luxembourg", "hungary", "romania", "estonia", "croatia",
+    "serbia", "slovenia", "colombia", "peru", "lebanon", "jordan", "morocco", "tunisia",
+];
+
+const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC",
+];
+
+fn is_region(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    COUNTRIES.contains(&t.to_lowercase().as_str()) || US_STATES.contains(&t)
+}
+
+/// `City, Country` (or `City, ST`), or `Remote`.
+pub fn is_location(s: &str) -> bool {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("remote") || t.eq_ignore_ascii_case("online") {
+        return true;
+    }
+    let parts: Vec<&str> = t.split(',').map(|p| p.trim()).collect();
+    if parts.len() < 2 || parts.len() > 3 || t.split_whitespace().count() > 6 {
+        return false;
+    }
+    let caps = parts.iter().all(|p| {
+        !p.is_empty()
+            && p.chars().next().is_some_and(|c| c.is_uppercase())
+            && p.split_whitespace().count() <= 3
+    });
+    caps && parts.last().is_some_and(|p| is_region(p))
+}
+
+/// Find a location at the end of a text: returns (rest, location).
+pub fn split_trailing_location(s: &str) -> Option<(String, String)> {
+    let t = s.trim();
+    let (head, region) = t.rsplit_once(',')?;
+    if !is_region(region) {
+        return None;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let cap = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
+    if words.is_empty() || !words.iter().all(|w| !w.is_empty()) || !cap(words[words.len() - 1]) {
+        return None;
+    }
+    // The city is the last word, or the last two when the first is a two-word city's
+    // first word ("New York", "Santa Clara").
+    let n = if words.len() >= 2 && CITY_FIRST_WORDS.contains(&words[words.len() - 2]) {
+        2
+    } else {
+        1
+    };
+    let city = words[words.len() - n..].join(" ");
+    if ROLE_WORDS.iter().any(|r| city.to_lowercase() == r.trim()) {
+        return None;
+    }
+    let rest = words[..words.len() - n].join(" ");
+    Some((rest, format!("{}, {}", city, region.trim())))
+}
+
+const CITY_FIRST_WORDS: &[&str] = &[
+    "New", "San", "Los", "Las", "Santa", "Saint", "St.", "Hong", "Tel", "Rio", "Buenos", "Den",
+    "Palo", "Mountain", "Menlo", "Redwood", "Salt", "Kuala", "Ho", "Ann", "Cape", "College",
+    "Mexico", "Abu", "Sao", "São", "El", "La", "Le", "Bad", "Frankfurt", "Halle",
+];
+
+const ROLE_WORDS: &[&str] = &[
+    "researcher", "engineer", "intern", "manager", "professor", "fellow", "student",
+    "assistant", "scientist", "developer", "ceo", "cto", "cfo", "coo", "founder", "representative",
+    "specialist", "supervisor", "director", "lead", "consultant", "analyst", "postdoc",
+    "lecturer", "architect", "officer", "member", "head", "chair", "associate", "candidate",
+    "doctoral", "phd", "ph.d", "teaching", "instructor", "tutor", "programmer", "designer",
+    "administrator", "coordinator", "advisor", "adviser", "president", "partner", "owner",
+    "trainee", "apprentice", "volunteer", "editor", "writer", "technician", "principal",
+    "staff", "visiting", "affiliate", "investigator", "employee", "contractor",
+    "freelance", "entrepreneur", "executive", "vp", "vice", "secretary", "treasurer", "mentor",
+    "ta", "ra",
+];
+
+/// A job title: holds a role word and is short, not a sentence.
+pub fn looks_like_position(s: &str) -> bool {
+    let t = s.trim();
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 14 || t.ends_with('.') && words > 8 {
+        return false;
+    }
+    let last = t
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if ORG_NOUNS.contains(&last.as_str()) {
+        return false;
+    }
+    let lower = format!(" {} ", t.to_lowercase());
+    ROLE_WORDS.iter().any(|r| {
+        let r = r.trim();
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .any(|w| w == r || (w.starts_with(r) && r.len() >= 6))
+    })
+}
+
+/// Nouns that end the name of an organization or one of its parts.
+const ORG_NOUNS: &[&str] = &[
+    "team", "unit", "lab", "labs", "laboratory", "group", "council", "department", "center",
+    "centre", "university", "institute", "company", "corporation", "inc", "ltd", "llc", "gmbh",
+    "ab", "ag", "school", "college", "division", "faculty", "committee", "foundation", "office",
+    "agency", "ministry", "bank", "hospital", "society", "association",
+];
+
+pub fn is_role_word(w: &str) -> bool {
+    let w = w.to_lowercase();
+    ROLE_WORDS.iter().any(|r| r.trim() == w || (w.starts_with(r.trim()) && r.trim().len() >= 6))
+}
+
+/// Split a trailing job title off an organization: `NVIDIA Distributed Systems Researcher`
+/// gives (`NVIDIA`, `Distributed Systems Researcher`). The title is the longest
+/// run of words at the end that ends with a role word and holds no acronym or
+/// organization marker.
+pub fn split_trailing_position(s: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let last = words.last()?;
+    if !is_role_word(last.trim_end_matches([',', '.', ':'])) || words.len() < 2 {
+        return None;
+    }
+    let mut start = words.len() - 1;
+    while start > 0 {
+        let w = words[start - 1];
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let acronym = bare.len() >= 2
+            && bare.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !matches!(bare, "AI" | "ML" | "CEO" | "CTO" | "VP" | "IT" | "HR" | "R&D" | "PHD");
+        let org_marker = matches!(
+            bare.to_lowercase().as_str(),
+            "inc" | "ltd" | "llc" | "gmbh" | "ab" | "ag" | "corp" | "corporation" | "university"
+                | "institute" | "lab" | "labs" | "laboratory" | "company" | "at" | "of" | "team"
+        );
+        if acronym || org_marker || w.ends_with([',', ')']) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == 0 || start >= words.len() {
+        return None;
+    }
+    Some((words[..start].join(" "), words[start..].join(" ")))
+}
+
+/// Names of people in a list: `A, B and C`, `A & B`, `A; B`.
+pub fn split_names(s: &str) -> Vec<String> {
+    re!(sep, r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|;\s*)");
+    let t = s.trim();
+    // A final period ends the list unless it closes an abbreviation (`Jr.`, `Q.`).
+    let t = match t.strip_suffix('.') {
+        Some(rest) if !rest.ends_with("Jr") && !rest.ends_with("Sr") && !ends_with_initial(rest) => rest,
+        _ => t,
+    };
+    sep()
+        .split(t)
+        .map(|n| strip_person_title(n.trim()))
+        .filter(|n| !n.is_empty() && n.chars().any(|c| c.is_alphabetic()))
+        .collect()
+}
+
+fn ends_with_initial(s: &str) -> bool {
+    let last = s.rsplit(|c: char| c.is_whitespace() || c == '.').next().unwrap_or("");
+    last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase())
+}
+
+/// `Prof. Dejan Kostić` -> `Dejan Kostić`; also `Associate Prof.`, `Dr.`, `Assoc. Prof.`.
+pub fn strip_person_title(s: &str) -> String {
+    re!(title, r"^(?i:(?:(?:assistant|associate|assoc\.|full|adjunct|emeritus)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir)\s+)+");
+    collapse(title().replace(s.trim(), "").as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Span;
+
+    #[test]
+    fn locations() {
+        assert!(is_location("Stockholm, Sweden"));
+        assert!(is_location("San Francisco, CA"));
+        assert!(!is_location("Alireza Farshin, Saeed Sharifian"));
+        assert_eq!(
+            split_trailing_location("CafeYab Tehran, Iran"),
+            Some(("CafeYab".into(), "Tehran, Iran".into()))
+        );
+        assert_eq!(
+            split_trailing_location("Google New York, USA"),
+            Some(("Google".into(), "New York, USA".into()))
+        );
+    }
+
+    #[test]
+    fn positions() {
+        assert!(looks_like_position("Postdoctoral Researcher"));
+        assert!(looks_like_position("Co-founder and CEO"));
+        assert!(!looks_like_position("Network Systems Laboratory (NSLab) at KTH"));
+        assert_eq!(
+            split_trailing_position("NVIDIA Distributed Systems Researcher"),
+            Some(("NVIDIA".into(), "Distributed Systems Researcher".into()))
+        );
+        assert_eq!(split_trailing_position("RISE Research Institutes of Sweden"), None);
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            split_names("Prof. Dejan Kostić and Prof. Gerald Q. Maguire Jr."),
+            vec!["Dejan Kostić", "Gerald Q. Maguire Jr."]
+        );
+        assert_eq!(strip_person_title("Associate Prof. Saeed Sharifian"), "Saeed Sharifian");
+    }
+
+    #[test]
+    fn link_text() {
+        let mut a = Span::plain("USENIX NSDI 22, ");
+        let mut b = Span::plain("Paper");
+        b.link = Some("http://p".into());
+        let c = Span::plain(", ");
+        let mut d = Span::plain("Talk");
+        d.link = Some("http://t".into());
+        a.bold = false;
+        let l = Line::new(LineKind::Text, vec![a, b, c, d]);
+        assert_eq!(text_without_link_labels(&l), "USENIX NSDI 22");
+        assert_eq!(links_of(&l).len(), 2);
+        assert_eq!(text_with_urls(&l), "USENIX NSDI 22, Paper (http://p), Talk (http://t)");
+        assert_eq!(strip_dangling_labels("techniques. Watch"), "techniques.");
+    }
+}

@@ -1,0 +1,405 @@
+//! Work experience: organization, unit, position, location, dates, highlights.
+//!
+//! CVs lay a job out over one to four lines in any order (organization,
+//! position, `City, Country`, dates), with bullets after. The parser reads the
+//! section line by line and fills an entry until a line can only belong to a
+//! new one: a line that names an organization or carries dates when the
+//! current entry already has both.
+
+use super::dates::{self, Period};
+use super::util::{self, cells, NLine};
+use crate::extract::{Line, LineKind};
+use crate::profile::Work;
+
+/// Pieces of one line: its period, its location, and the rest, in order.
+struct Pieces {
+    period: Option<Period>,
+    location: Option<String>,
+    /// Remaining text pieces (cells, or the line split at separators); the flag
+    /// is true for a piece that was bold or a heading (an organization hint).
+    rest: Vec<(String, bool)>,
+}
+
+fn pieces(line: &Line) -> Pieces {
+    let mut period = None;
+    let mut location = None;
+    let mut rest = Vec::new();
+    let bold_prefix = bold_prefix(line);
+    let heading = matches!(line.kind, LineKind::Heading(_));
+    for cell in cells_of(line) {
+        let mut text = cell.clone();
+        if period.is_none() {
+            if let Some(p) = dates::find_period(&text) {
+                text = dates::remove_range(&text, p.range);
+                period = Some(p);
+            }
+        }
+        let text = dates::tidy(&text);
+        if text.is_empty() {
+            continue;
+        }
+        if location.is_none() {
+            if text.eq_ignore_ascii_case("remote") {
+                location = Some(text);
+                continue;
+            }
+            if let Some((r, loc)) = util::split_trailing_location(&text) {
+                location = Some(loc);
+                if !r.is_empty() {
+                    let b = bold_prefix.as_deref().is_some_and(|bp| r.starts_with(bp)) || heading;
+                    rest.push((r, b));
+                }
+                continue;
+            }
+        }
+        // "**Nexus AI**, Co-Founder & CTO": the bold part is one piece, the rest another.
+        if let Some(bp) = &bold_prefix {
+            if let Some(after) = text.strip_prefix(bp.as_str()) {
+                let after = dates::tidy(after);
+                rest.push((bp.clone(), true));
+                if !after.is_empty() {
+                    rest.push((after, false));
+                }
+                continue;
+            }
+        }
+        rest.push((text, heading || line.all_bold()));
+    }
+    Pieces {
+        period,
+        location,
+        rest,
+    }
+}
+
+/// Cells of a line, or for a one-cell line its text without link labels.
+fn cells_of(line: &Line) -> Vec<String> {
+    let c = cells(line);
+    if c.len() > 1 {
+        c
+    } else {
+        vec![util::text_without_link_labels(line)]
+    }
+}
+
+/// The bold text a line starts with, when the line is not bold throughout.
+fn bold_prefix(line: &Line) -> Option<String> {
+    if line.all_bold() {
+        return None;
+    }
+    let first = line.spans.iter().find(|s| !s.text.trim().is_empty())?;
+    if first.bold {
+        let t = util::collapse(&first.text);
+        let t = t.trim_end_matches([',', ':', ';']).trim().to_string();
+        (!t.is_empty()).then_some(t)
+    } else {
+        None
+    }
+}
+
+#[derive(Default)]
+struct Acc {
+    w: Work,
+    has_dates: bool,
+}
+
+impl Acc {
+    fn set_period(&mut self, p: &Period) {
+        self.w.start = p.start.clone();
+        self.w.end = p.end.clone();
+        if p.start.is_none() {
+            // A lone end ("until 2019") is still the only date known.
+            self.w.start = None;
+        }
+        self.w.dates_text = Some(p.text.clone());
+        self.has_dates = true;
+    }
+
+    fn set_org(&mut self, text: &str) {
+        let (org, unit) = split_unit(text);
+        let (org, pos) = match util::split_trailing_position(&org) {
+            Some((o, p)) if self.w.position.is_none() => (o, Some(p)),
+            _ => (org, None),
+        };
+        self.w.organization = Some(org);
+        if unit.is_some() {
+            self.w.unit = unit;
+        }
+        if let Some(p) = pos {
+            self.w.position = Some(p);
+        }
+    }
+
+    fn add_summary(&mut self, text: &str) {
+        let text = util::strip_dangling_labels(text);
+        if text.is_empty() {
+            return;
+        }
+        match &mut self.w.summary {
+            Some(s) => {
+                s.push(' ');
+                s.push_str(&text);
+            }
+            None => self.w.summary = Some(text),
+        }
+    }
+}
+
+/// `Team at NVIDIA` gives organization `NVIDIA` and unit `Team`.
+fn split_unit(text: &str) -> (String, Option<String>) {
+    if let Some((unit, org)) = text.split_once(" at ") {
+        if !unit.trim().is_empty() && !org.trim().is_empty() {
+            return (org.trim().to_string(), Some(unit.trim().to_string()));
+        }
+    }
+    (text.trim().to_string(), None)
+}
+
+/// "Co-founder and CEO An application for ..." gives the title and the description.
+fn split_position_sentence(text: &str) -> (String, Option<String>) {
+    util::re!(sent, r"^(.{2,80}?)\s+((?:An?|The|Developed|Built|Led|Worked|Responsible)\s+[a-z].*)$");
+    if let Some(c) = sent().captures(text) {
+        let pos = c[1].to_string();
+        if util::looks_like_position(&pos) {
+            return (pos, Some(c[2].to_string()));
+        }
+    }
+    (text.trim_end_matches(':').trim().to_string(), None)
+}
+
+/// A sentence rather than a name or title: long, or ends with a period.
+fn is_prose(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    words > 12 || (text.ends_with('.') && words > 4)
+}
+
+/// A bullet of the entry above, not a part of its header.
+fn is_bullet(line: &Line, items_are_entries: bool, top_depth: u8) -> bool {
+    match line.kind {
+        LineKind::Item => !items_are_entries || line.depth > top_depth,
+        _ => line
+            .text()
+            .trim_start()
+            .starts_with(['•', '●', '○', '◦', '▪', '■', '–', '‣', '*']),
+    }
+}
+
+pub fn parse(lines: &[NLine]) -> Vec<Work> {
+    let items: Vec<&Line> = lines
+        .iter()
+        .map(|(_, l)| l)
+        .filter(|l| l.kind == LineKind::Item)
+        .collect();
+    let top_depth = items.iter().map(|l| l.depth).min().unwrap_or(1);
+    // Items are entries when the section is a list whose top items carry dates.
+    let top_items: Vec<&&Line> = items.iter().filter(|l| l.depth == top_depth).collect();
+    let dated = top_items
+        .iter()
+        .filter(|l| dates::find_period(&l.text()).is_some())
+        .count();
+    let non_items = lines
+        .iter()
+        .filter(|(_, l)| !l.is_blank() && !matches!(l.kind, LineKind::Item | LineKind::Continuation))
+        .count();
+    let items_are_entries = !top_items.is_empty() && dated * 2 >= top_items.len() && non_items == 0;
+
+    let mut out: Vec<Work> = Vec::new();
+    let mut cur: Option<Acc> = None;
+    let mut prev_item = false;
+    for (_, line) in lines {
+        if line.is_blank() {
+            continue;
+        }
+        // Continuations of a bullet extend that bullet.
+        if line.kind == LineKind::Continuation && prev_item {
+            if let Some(acc) = cur.as_mut() {
+                if let Some(h) = acc.w.highlights.last_mut() {
+                    h.push(' ');
+                    h.push_str(&util::text_with_urls(line));
+                    continue;
+                }
+            }
+        }
+        if is_bullet(line, items_are_entries, top_depth) {
+            let text = util::text_with_urls(line);
+            let text = text
+                .trim_start_matches(['•', '●', '○', '◦', '▪', '■', '–', '‣', '*', ' '])
+                .to_string();
+            let acc = cur.get_or_insert_with(Acc::default);
+            if !text.is_empty() {
+                acc.w.highlights.push(text);
+            }
+            prev_item = true;
+            continue;
+        }
+        prev_item = false;
+        if items_are_entries && line.kind == LineKind::Item {
+            if let Some(acc) = cur.take() {
+                out.push(acc.w);
+            }
+        }
+        let p = pieces(line);
+        // Does this line open a new entry?
+        let new_entry = match &cur {
+            None => true,
+            Some(acc) => {
+                if items_are_entries {
+                    false
+                } else if p.period.is_some() && acc.has_dates {
+                    true
+                } else if p.period.is_none() && acc.has_dates {
+                    let text = p.rest.first().map(|r| r.0.as_str()).unwrap_or("");
+                    let position_slot = acc.w.position.is_none() && util::looks_like_position(text);
+                    let heading = matches!(line.kind, LineKind::Heading(_));
+                    !p.rest.is_empty() && (heading || (!position_slot && !is_prose(text)))
+                } else {
+                    matches!(line.kind, LineKind::Heading(_)) && acc.w.organization.is_some()
+                }
+            }
+        };
+        if new_entry {
+            if let Some(acc) = cur.take() {
+                out.push(acc.w);
+            }
+        }
+        let acc = cur.get_or_insert_with(Acc::default);
+        if let Some(per) = &p.period {
+            acc.set_period(per);
+            if per.expected {
+                acc.w.highlights.push("expected".into());
+            }
+        }
+        if let Some(loc) = p.location {
+            acc.w.location.get_or_insert(loc);
+        }
+        for (text, strong) in p.rest {
+            place(acc, &text, strong);
+        }
+    }
+    if let Some(acc) = cur.take() {
+        out.push(acc.w);
+    }
+    // A group heading over several jobs ("Finance Roles (2005 – 2011)") holds no
+    // position and no highlights but has dates and is followed by jobs: drop it as an entry.
+    out.retain(|w| {
+        w.organization.is_some() || w.position.is_some() || !w.highlights.is_empty() || w.summary.is_some()
+    });
+    out
+}
+
+/// Put one text piece of a header line into the entry.
+fn place(acc: &mut Acc, text: &str, strong: bool) {
+    let text = dates::tidy(text);
+    if text.is_empty() {
+        return;
+    }
+    if is_prose(&text) {
+        match split_position_sentence(&text) {
+            (pos, Some(rest)) if acc.w.position.is_none() => {
+                acc.w.position = Some(pos);
+                acc.add_summary(&rest);
+            }
+            _ => acc.add_summary(&text),
+        }
+        return;
+    }
+    // "Research Assistant at NUS" or "Systems Team at NVIDIA Researcher".
+    if acc.w.organization.is_none() {
+        if let Some((left, right)) = text.split_once(" at ") {
+            if util::looks_like_position(left) && acc.w.position.is_none() {
+                acc.w.position = Some(left.trim().to_string());
+                acc.w.organization = Some(right.trim().to_string());
+            } else {
+                acc.set_org(&text);
+            }
+            return;
+        }
+    }
+    // "Senior Researcher, Google" or "Google, Senior Researcher": place each part.
+    if !strong && text.contains(", ") {
+        let parts: Vec<&str> = text.split(", ").collect();
+        if parts.len() <= 3 && parts.iter().any(|p| util::looks_like_position(p)) {
+            for part in parts {
+                place(acc, part, false);
+            }
+            return;
+        }
+    }
+    let positional = util::looks_like_position(&text);
+    if acc.w.organization.is_none() && (strong || !positional) {
+        acc.set_org(&text);
+        return;
+    }
+    if acc.w.position.is_none() {
+        let (pos, rest) = split_position_sentence(&text);
+        acc.w.position = Some(pos);
+        if let Some(r) = rest {
+            acc.add_summary(&r);
+        }
+        return;
+    }
+    if acc.w.organization.is_none() {
+        acc.set_org(&text);
+        return;
+    }
+    acc.add_summary(&text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Span;
+
+    fn l(kind: LineKind, t: &str) -> NLine {
+        (0, Line::new(kind, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn moderncv_markdown_blocks() {
+        let lines = vec![
+            l(LineKind::Text, "Networking Software & Systems Research Team at NVIDIA Distributed Systems Researcher"),
+            l(LineKind::Blank, ""),
+            l(LineKind::Text, "Stockholm, Sweden January 2024-now"),
+            l(LineKind::Blank, ""),
+            l(LineKind::Text, "Connected Intelligence Unit at RISE Research Institutes of Sweden"),
+            l(LineKind::Text, "Stockholm, Sweden August 2023-January 2024"),
+            l(LineKind::Text, "Senior Researcher in AI / Machine Learning and Networking"),
+            l(LineKind::Item, "Improving packet processing."),
+            l(LineKind::Text, "CafeYab Tehran, Iran Fall-2013"),
+            l(LineKind::Text, "Co-founder and CEO An application for iOS and Android for finding nearby Coffee Shops"),
+            l(LineKind::Text, "Informatics Services Corporation (ISC)"),
+            l(LineKind::Text, "Tehran, Iran"),
+            l(LineKind::Text, "June 2013-September 2013"),
+        ];
+        let w = parse(&lines);
+        assert_eq!(w.len(), 4);
+        assert_eq!(w[0].organization.as_deref(), Some("NVIDIA"));
+        assert_eq!(w[0].unit.as_deref(), Some("Networking Software & Systems Research Team"));
+        assert_eq!(w[0].position.as_deref(), Some("Distributed Systems Researcher"));
+        assert_eq!(w[0].location.as_deref(), Some("Stockholm, Sweden"));
+        assert_eq!(w[0].start.as_deref(), Some("2024-01"));
+        assert_eq!(w[0].end.as_deref(), Some("present"));
+        assert_eq!(w[1].organization.as_deref(), Some("RISE Research Institutes of Sweden"));
+        assert_eq!(w[1].position.as_deref(), Some("Senior Researcher in AI / Machine Learning and Networking"));
+        assert_eq!(w[1].highlights, vec!["Improving packet processing."]);
+        assert_eq!(w[2].organization.as_deref(), Some("CafeYab"));
+        assert_eq!(w[2].position.as_deref(), Some("Co-founder and CEO"));
+        assert_eq!(w[2].start.as_deref(), Some("2013"));
+        assert_eq!(w[3].organization.as_deref(), Some("Informatics Services Corporation (ISC)"));
+        assert_eq!(w[3].location.as_deref(), Some("Tehran, Iran"));
+    }
+
+    #[test]
+    fn list_items_as_entries() {
+        let lines = vec![
+            l(LineKind::Item, "Research Scientist, Acme Labs, Boston, USA (2019 - 2021)"),
+            l(LineKind::Item, "Software Engineer, Initech, Austin, TX (2016 - 2019)"),
+        ];
+        let w = parse(&lines);
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[0].position.as_deref(), Some("Research Scientist"));
+        assert_eq!(w[0].organization.as_deref(), Some("Acme Labs"));
+        assert_eq!(w[0].location.as_deref(), Some("Boston, USA"));
+        assert_eq!(w[1].end.as_deref(), Some("2019"));
+    }
+}
