@@ -7,6 +7,7 @@
 pub mod markdown;
 pub mod pdf;
 pub mod sniff;
+pub mod text;
 
 use crate::profile::Format;
 
@@ -183,7 +184,11 @@ pub fn extract(bytes: &[u8], format: Format) -> Result<Document, ExtractError> {
         Format::Pdf => pdf::extract(bytes),
         Format::Markdown | Format::Text => {
             let text = sniff::decode_text(bytes)?;
-            let mut doc = markdown::extract(&text.text);
+            let mut doc = if format == Format::Markdown {
+                markdown::extract(&text.text)
+            } else {
+                self::text::extract(&text.text)
+            };
             if let Some(w) = text.warning {
                 doc.warnings.push(w);
             }

@@ -22,24 +22,32 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Markdown when the text uses Markdown's own syntax (headings, emphasis, links,
+/// front matter, inline HTML a converter left); bullets alone do not make it
+/// Markdown: converters such as markitdown emit plain text with `- ` bullets.
 fn looks_like_markdown(s: &str) -> bool {
     if s.starts_with("---\n") || s.starts_with("---\r\n") {
         return true;
     }
     let mut marks = 0;
-    for line in s.lines().take(400) {
+    let mut prev = "";
+    for line in s.lines().take(2000) {
         let t = line.trim_start();
         if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
-            marks += 2;
-        }
-        if t.starts_with("- ") || t.starts_with("* ") {
             marks += 1;
         }
-        if t.contains("**") || t.contains("](") {
+        if !prev.trim().is_empty() && !t.is_empty() && (t.chars().all(|c| c == '=') || (t.len() >= 3 && t.chars().all(|c| c == '-'))) {
             marks += 1;
         }
+        if t.contains("**") || t.contains("](") || t.contains("<br>") || t.contains("<sup>") || t.contains("<u>") || t.contains("<span") {
+            marks += 1;
+        }
+        if marks >= 2 {
+            return true;
+        }
+        prev = line;
     }
-    marks >= 2
+    false
 }
 
 #[derive(Debug)]
@@ -114,7 +122,8 @@ mod tests {
     fn sniffs_pdf_and_markdown() {
         assert_eq!(sniff(b"%PDF-1.5\n..."), Format::Pdf);
         assert_eq!(sniff(b"---\ntitle: x\n---\nhello"), Format::Markdown);
-        assert_eq!(sniff(b"# CV\n\n- one\n- two\n"), Format::Markdown);
+        assert_eq!(sniff(b"# CV\n\n## Work\n- one\n- two\n"), Format::Markdown);
+        assert_eq!(sniff(b"WORK\n- one\n- two\n"), Format::Text);
         assert_eq!(sniff(b"John Doe\nEngineer\n"), Format::Text);
     }
 

@@ -254,7 +254,8 @@ pub fn parse_preamble(lines: &[NLine], front_matter: &[(String, String)]) -> Pre
             .join(" ");
         let words = joined.split_whitespace().count();
         let sentence_like = (joined.contains(". ") || joined.trim_end().ends_with(['.', '!', '?']) || words >= 25)
-            && !joined.contains(['@', '•', '|']);
+            && !joined.contains(['@', '•', '|', '·'])
+            && obf_email().find(&joined).is_none();
         if words >= 12 && sentence_like && !matches!(line.kind, LineKind::Heading(_)) {
             para.push(util::strip_dangling_labels(&joined));
             continue;
@@ -309,15 +310,23 @@ fn preamble_line(
     if contacts(line, b) {
         return;
     }
-    if b.name.is_some() && b.headline.is_none() && no_summary_yet && util::looks_like_position(&text) {
-        b.headline = Some(text.trim().to_string());
+    // "Ph.D. candidate in physics · Munich, Germany": each separated part on its own.
+    let parts: Vec<&str> = text.split(['·', '•', '|']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut rest = Vec::new();
+    for part in &parts {
+        if b.name.is_some() && b.headline.is_none() && no_summary_yet && util::looks_like_position(part) {
+            b.headline = Some(part.to_string());
+        } else if b.location.is_none() && util::is_location(part) {
+            b.location = Some(part.to_string());
+        } else if !cv_word().is_match(part) {
+            rest.push(*part);
+        }
+    }
+    if rest.is_empty() {
         return;
     }
-    if b.location.is_none() && util::is_location(&text) {
-        b.location = Some(text.trim().to_string());
-        return;
-    }
-    if cv_word().is_match(text.trim()) {
+    if rest.len() < parts.len() {
+        leftover.push(rest.join(" · "));
         return;
     }
     if words >= 6 && !matches!(line.kind, LineKind::Heading(_)) {

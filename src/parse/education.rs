@@ -38,7 +38,7 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
             continue;
         }
         let text = util::text_without_link_labels(line);
-        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).to_string();
+        let text = util::strip_bullet(&text).to_string();
         if text.is_empty() {
             continue;
         }
@@ -91,15 +91,6 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
         acc.e.notes.extend(notes);
         return;
     }
-    // Advisors, possibly after other fields on the same line.
-    if let Some(m) = advisor_re().find(&text) {
-        let names = text[m.end()..].to_string();
-        acc.e.advisors.extend(util::split_names(&names));
-        text = text[..m.start()].trim().to_string();
-        if text.is_empty() {
-            return;
-        }
-    }
     // Dates.
     if let Some(p) = dates::find_period(&text) {
         if acc.e.dates_text.is_none() {
@@ -117,11 +108,28 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
             text = dates::remove_range(&text, p.range);
         }
     }
+    // Advisors, possibly after other fields on the same line.
+    if let Some(m) = advisor_re().find(&text) {
+        let names = text[m.end()..].to_string();
+        acc.e.advisors.extend(util::split_names(&names));
+        text = text[..m.start()].trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+    }
     let text = dates::tidy(&text);
     if text.is_empty() {
         return;
     }
-    // Location.
+    // Location, also as "(Munich, Germany)" after the institution.
+    util::re!(paren_loc, r"\s*\(([^()]+)\)\s*$");
+    let text = match paren_loc().captures(&text) {
+        Some(c) if acc.e.location.is_none() && util::is_location(&c[1]) => {
+            acc.e.location = Some(c[1].trim().to_string());
+            text[..c.get(0).map_or(text.len(), |m| m.start())].trim().to_string()
+        }
+        _ => text,
+    };
     let text = match util::split_trailing_location(&text) {
         Some((rest, loc)) if acc.e.location.is_none() => {
             acc.e.location = Some(loc);
@@ -143,7 +151,16 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                 .trim_start_matches("of ")
                 .trim();
             acc.e.degree = Some(degree);
-            let mut parts = rest.split(", ").map(str::trim).filter(|p| !p.is_empty());
+            // The field runs to the first part that names an institution or one of its units.
+            let raw: Vec<&str> = rest.split(", ").map(str::trim).filter(|p| !p.is_empty()).collect();
+            let cut = raw
+                .iter()
+                .position(|p| looks_like_institution(p) || p.starts_with("Department") || p.starts_with("School of") || p.starts_with("Faculty"))
+                .unwrap_or(raw.len());
+            let field_text = raw[..cut].join(", ");
+            let mut parts = std::iter::once(field_text.as_str())
+                .filter(|f| !f.is_empty())
+                .chain(raw[cut..].iter().copied());
             if let Some(field) = parts.next() {
                 if looks_like_institution(field) && acc.e.institution.is_none() && !field.contains(" in ") {
                     acc.e.institution = Some(field.to_string());

@@ -147,7 +147,8 @@ fn service_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Servic
     if let Some(c) = for_re().captures(body) {
         if service_re().is_match(&c[1]) {
             s.role = Some(c[1].trim().to_string());
-            s.organization = Some(c[2].trim().to_string());
+            let org = c[2].trim();
+            s.organization = Some(org.strip_prefix("the ").unwrap_or(org).to_string());
             return s;
         }
     }
@@ -194,14 +195,12 @@ fn award_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Award {
     a
 }
 
+/// "Research grant "Name", Funder Foundation, €54,000, 10/21 – 09/24".
 fn grant_entry(text: &str) -> crate::profile::Project {
-    let lines = vec![(
-        0usize,
-        crate::extract::Line::new(crate::extract::LineKind::Text, vec![crate::extract::Span::plain(text)]),
-    )];
-    let mut v = super::projects::parse("Grants", &lines);
-    let mut p = v.pop().unwrap_or(crate::profile::Project {
-        name: Some(text.to_string()),
+    util::re!(funder_re, r"(?i)\b(foundation|agency|council|fund|trust|ministry|commission|society|academy|institute|university|NSF|ERC|DFG|SNSF|NIH|DARPA|EU|Horizon|Vinnova|VR|Wallenberg|Google|Microsoft|Meta|Amazon|Intel)\b");
+    util::re!(amount_full, r"^(?:~\s*|≈\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|kr|€|\$))$");
+    let mut p = crate::profile::Project {
+        name: None,
         kind: crate::profile::ProjectKind::Grant,
         summary: None,
         role: None,
@@ -212,8 +211,27 @@ fn grant_entry(text: &str) -> crate::profile::Project {
         end: None,
         dates_text: None,
         url: None,
-    });
-    p.kind = crate::profile::ProjectKind::Grant;
+    };
+    let mut t = text.to_string();
+    if let Some(per) = dates::find_period(&t) {
+        p.start = per.start.clone();
+        p.end = per.end.clone();
+        p.dates_text = Some(per.text.clone());
+        t = dates::remove_range(&t, per.range);
+    }
+    let mut name = Vec::new();
+    for part in super::skills::split_items(&t) {
+        let part = part.trim().to_string();
+        if p.amount.is_none() && amount_full().is_match(&part) {
+            p.amount = Some(part);
+        } else if p.funder.is_none() && !name.is_empty() && funder_re().is_match(&part) {
+            p.funder = Some(part);
+        } else {
+            name.push(part);
+        }
+    }
+    let name = name.join(", ");
+    p.name = (!name.is_empty()).then_some(name);
     p
 }
 

@@ -66,7 +66,11 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
             }
             SectionKind::Work => p.work.extend(work::parse(lines)),
             SectionKind::Education => p.education.extend(education::parse(lines)),
-            SectionKind::Publications => p.publications.extend(publications::parse(&s.title, lines)),
+            SectionKind::Publications => {
+                let (pubs, rest) = publications::parse(&s.title, lines);
+                p.publications.extend(pubs);
+                keep_other(&mut p, &s.title, rest);
+            }
             SectionKind::Patents => p.patents.extend(patents::parse(lines)),
             SectionKind::Projects => p.projects.extend(projects::parse(&s.title, lines)),
             SectionKind::Awards | SectionKind::Service | SectionKind::Talks => {

@@ -12,7 +12,7 @@ util::re!(
 );
 util::re!(
     number_re,
-    r"\b(PCT/[A-Z]{2}\d{4}/\d{5,6}|\d{2}/\d{3},\d{3}|(?:US|EP|WO|CN|JP|DE|SE)\s?\d{4,}(?:[/,]\d+)*\s?[A-Z]\d?|\d{1,2},\d{3},\d{3}(?:\s?B\d)?)"
+    r"\b(PCT/[A-Z]{2}\d{4}/\d{5,6}|EP\s?\d{2}\s?\d{3}\s?\d{3}(?:\.\d)?|\d{2}/\d{3},\d{3}|(?:US|EP|WO|CN|JP|DE|SE)\s?\d{4,}(?:[/,]\d+)*\s?[A-Z]\d?|\d{1,2},\d{3},\d{3}(?:\s?B\d)?)"
 );
 util::re!(granted_re, r"\b((?:US|EP|CN|JP|DE|SE)\s?\d{6,}\s?[AB]\d)\s*(?:\(?Granted\)?)?");
 util::re!(other_name, r"\s*\((?:Other name|Also known as|a\.k\.a\.)\s*:\s*([^)]*)\)");
@@ -51,12 +51,12 @@ pub fn parse_one(text: &str, links: Vec<Link>) -> Option<Patent> {
             p.granted.push(c[1].replace(' ', ""));
         }
     }
-    // Inventors up to the first period that ends a name list.
-    if let Some(pos) = inventors_end(&rest) {
-        let inv = &rest[..super::publications::jr_end(&rest, pos)];
+    // Inventors up to the period that ends a name list.
+    if let Some(end) = super::publications::authors_end(&rest) {
+        let inv = &rest[..end];
         if looks_like_author_list(inv) {
             p.inventors = split_authors(inv);
-            rest = rest[pos + 1..].trim().to_string();
+            rest = rest[end..].trim().to_string();
         }
     }
     if let Some(c) = other_name().captures(&rest) {
@@ -96,24 +96,18 @@ pub fn parse_one(text: &str, links: Vec<Link>) -> Option<Patent> {
     Some(p)
 }
 
-fn inventors_end(s: &str) -> Option<usize> {
-    let mut i = 0;
-    while let Some(off) = s[i..].find(". ") {
-        let pos = i + off;
-        i = pos + 1;
-        let word = s[..pos].rsplit([' ', ',', '.']).next().unwrap_or("");
-        let initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-        if initial {
-            continue;
-        }
-        return Some(pos);
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surname_first_and_ep_numbers() {
+        let p = parse_one("Reindl, M., Petrova, N. Cryogenic sample holder. European Patent Application EP 23 187 654.2. Filed in July 2023.", vec![]).unwrap();
+        assert_eq!(p.inventors, vec!["M. Reindl", "N. Petrova"]);
+        assert_eq!(p.title.as_deref(), Some("Cryogenic sample holder"));
+        assert_eq!(p.application_numbers, vec!["EP 23 187 654.2"]);
+        assert_eq!(p.kind.as_deref(), Some("European Patent Application"));
+    }
 
     #[test]
     fn seed_style() {

@@ -100,8 +100,9 @@ fn entry_override(venue: &str) -> Option<PublicationType> {
     }
 }
 
-pub fn parse(title: &str, lines: &[NLine]) -> Vec<Publication> {
+pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
     let mut out = Vec::new();
+    let mut leftovers = Vec::new();
     let mut sub_type = type_from_title(title);
     for block in util::blocks(lines) {
         let first = block.first();
@@ -118,10 +119,15 @@ pub fn parse(title: &str, lines: &[NLine]) -> Vec<Publication> {
             }
         }
         if let Some(p) = parse_block(&block, sub_type) {
+            // A legend ("* equal contribution") or a stray line is not a publication.
+            if p.authors.is_empty() && p.year.is_none() && p.venue.is_none() && p.key.is_none() {
+                leftovers.push(util::text_with_urls(block.first()));
+                continue;
+            }
             out.push(p);
         }
     }
-    out
+    (out, leftovers)
 }
 
 fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publication> {
@@ -268,10 +274,10 @@ fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType
     }
     // Authors end at the first period that is not an initial's.
     if let Some(end) = authors_end(&rest) {
-        let authors = &rest[..jr_end(&rest, end)];
+        let authors = &rest[..end];
         if looks_like_author_list(authors) {
             p.authors = split_authors(authors);
-            rest = rest[end + 1..].trim().to_string();
+            rest = rest[end..].trim().to_string();
         }
     }
     // Year marker splits title+venue from the notes.
@@ -299,41 +305,39 @@ fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType
     p
 }
 
-/// The end of a name list ending at the period `pos`, keeping `Jr.`'s period.
-pub fn jr_end(s: &str, pos: usize) -> usize {
-    if s[..pos].ends_with(" Jr") || s[..pos].ends_with(" Sr") {
-        pos + 1
-    } else {
-        pos
-    }
-}
-
-/// Byte index of the period that ends an author list.
-fn authors_end(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
+/// Byte index just past the period that ends an author list: the first period after a
+/// whole word (not an initial) if the text before it is a list of names, else
+/// the last period after an initial that still closes a list of names
+/// ("Petrova, N.*, and Reindl, M.† Twist-angle ...").
+pub fn authors_end(s: &str) -> Option<usize> {
+    let mut best = None;
     let mut i = 0;
     while let Some(off) = s[i..].find('.') {
         let pos = i + off;
         i = pos + 1;
-        let next = s[pos + 1..].chars().next();
-        if !matches!(next, Some(' ') | None) {
+        let after = s[pos + 1..].trim_start_matches(['*', '†', '‡']);
+        if !(after.is_empty() || after.starts_with(' ')) {
             continue;
         }
         let word = s[..pos].rsplit([' ', ',', '.']).next().unwrap_or("");
         let initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-        if initial || word.eq_ignore_ascii_case("al") && false {
-            continue;
-        }
         if word == "Jr" || word == "Sr" {
-            // `Jr.,` continues the list; `Jr. Title` ends it.
-            if s[pos + 1..].trim_start().starts_with(',') {
+            if after.trim_start().starts_with(',') {
                 continue;
             }
         }
-        let _ = bytes;
-        return Some(pos);
+        // Exclusive end: the period and any marks after it belong to the list.
+        let end = pos + 1 + (s[pos + 1..].len() - after.len());
+        let valid = looks_like_author_list(&s[..end]);
+        if initial {
+            if valid {
+                best = Some(end);
+            }
+            continue;
+        }
+        return if valid { Some(end) } else { best };
     }
-    None
+    best
 }
 
 /// A list of person names: `A. B, C D, and E F`, `Surname, I., Surname, I.`
@@ -364,7 +368,14 @@ pub fn looks_like_author_list(s: &str) -> bool {
 pub fn split_authors(s: &str) -> Vec<String> {
     let s = s.trim().trim_end_matches(',');
     let s = match s.strip_suffix('.') {
-        Some(r) if !r.ends_with(" Jr") && !r.ends_with(" Sr") && !r.ends_with("et al") => r,
+        Some(r)
+            if !r.ends_with(" Jr")
+                && !r.ends_with(" Sr")
+                && !r.ends_with("et al")
+                && !r.rsplit([' ', '.']).next().is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase)) =>
+        {
+            r
+        }
         _ => s,
     };
     let s = s.replace(" et al", ", et al");
@@ -586,7 +597,7 @@ mod tests {
             l(LineKind::Continuation, vec![owner, Span::plain(", F. Shahinfar, G. Antichi, B. Stephens")]),
             l(LineKind::Continuation, vec![Span::plain("USENIX NSDI 22, "), paper]),
         ];
-        let p = parse("Selected Publications", &lines);
+        let (p, _) = parse("Selected Publications", &lines);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].title.as_deref(), Some("Backdraft: a Lossless Virtual Switch"));
         assert_eq!(p[0].authors, vec!["A. Sanaee", "F. Shahinfar", "G. Antichi", "B. Stephens"]);
@@ -595,6 +606,15 @@ mod tests {
         assert_eq!(p[0].year, Some(2022));
         assert_eq!(p[0].kind, PublicationType::Conference);
         assert_eq!(p[0].links.len(), 1);
+    }
+
+    #[test]
+    fn surname_first_citation() {
+        let p = citation_entry("Petrova, N.*, Okafor, C. N.*, and Reindl, M.† Twist-angle disorder maps from transport data. Physical Review B 109 (2024).", vec![], None);
+        assert_eq!(p.authors, vec!["N. Petrova", "C. N. Okafor", "M. Reindl"]);
+        assert_eq!(p.title.as_deref(), Some("Twist-angle disorder maps from transport data"));
+        assert_eq!(p.year, Some(2024));
+        assert_eq!(p.kind, PublicationType::Journal);
     }
 
     #[test]

@@ -68,6 +68,19 @@ pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Ve
         if text.is_empty() {
             continue;
         }
+        // "* Modelling" with the tools as sub-bullets.
+        if block.lines.len() > 1 && !block.lines[0].1.text().contains(':') {
+            let name = util::strip_bullet(&block.lines[0].1.text()).trim().to_string();
+            let keywords = block.lines[1..]
+                .iter()
+                .flat_map(|(_, l)| split_items(util::strip_bullet(&l.text())))
+                .collect();
+            skills.push(Skill {
+                name: Some(name),
+                keywords,
+            });
+            continue;
+        }
         match cat_re().captures(&text) {
             Some(c) => {
                 let name = c[1].trim().to_string();
@@ -101,7 +114,7 @@ pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) {
             .map(|c| c[2].to_string())
             .unwrap_or_else(|| t.to_string());
         // One language a line ("English: native") or a list ("English (C2), French (B1)").
-        let items = if t.contains(',') || t.contains(';') { split_items(&t) } else { vec![t] };
+        let items = if t.contains([',', ';', '·', '•', '|']) { split_items(&t) } else { vec![t] };
         languages.extend(items.iter().map(|i| parse_language(i)));
     }
 }

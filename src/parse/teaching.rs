@@ -34,6 +34,30 @@ pub fn parse(lines: &[NLine]) -> (Vec<Teaching>, Vec<String>) {
 }
 
 fn parse_one(text: &str) -> Vec<Teaching> {
+    // "Teaching Assistant, Faculty of X: Course A (Fall 2022), Course B (Spring 2023)":
+    // one entry per course, each with its own term.
+    if let Some((head, list)) = text.split_once(": ") {
+        let items = super::skills::split_items(list);
+        let termed = items.iter().filter(|i| term_re().is_match(i) || dates::find_period(i).is_some()).count();
+        if items.len() >= 2 && termed == items.len() {
+            let mut head_parts = head.splitn(2, ", ");
+            let role = head_parts.next().map(|r| r.trim().to_string());
+            let place = head_parts.next().map(|r| r.trim().to_string());
+            return items
+                .iter()
+                .flat_map(|i| parse_one(i))
+                .map(|mut t| {
+                    if t.role.is_none() {
+                        t.role = role.clone();
+                    }
+                    if let Some(pl) = &place {
+                        t.notes.push(pl.clone());
+                    }
+                    t
+                })
+                .collect();
+        }
+    }
     let mut t = text.to_string();
     let mut role = None;
     let mut term = None;
@@ -90,6 +114,16 @@ mod tests {
 
     fn l(t: &str) -> NLine {
         (0, Line::new(LineKind::Item, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn several_courses_under_one_role() {
+        let t = parse_one("Teaching Assistant, Faculty of Physics: Quantum Mechanics I (Fall 2022), Statistical Physics (Spring '24)");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].course.as_deref(), Some("Quantum Mechanics I"));
+        assert_eq!(t[0].role.as_deref(), Some("Teaching Assistant"));
+        assert_eq!(t[1].date.as_deref(), Some("2024"));
+        assert_eq!(t[1].notes, vec!["Faculty of Physics"]);
     }
 
     #[test]

@@ -263,6 +263,19 @@ const COUNTRIES: &[&str] = &[
     "south africa", "nigeria", "kenya", "uae", "qatar", "saudi arabia", "pakistan", "vietnam",
     "thailand", "malaysia", "indonesia", "luxembourg", "hungary", "romania", "estonia", "croatia",
     "serbia", "slovenia", "colombia", "peru", "lebanon", "jordan", "morocco", "tunisia",
+    "bulgaria", "slovakia", "lithuania", "latvia", "belarus", "moldova", "bosnia and herzegovina",
+    "north macedonia", "albania", "montenegro", "cyprus", "malta", "armenia", "georgia",
+    "azerbaijan", "kazakhstan", "uzbekistan", "afghanistan", "iraq", "syria", "kuwait", "bahrain",
+    "oman", "yemen", "bangladesh", "sri lanka", "nepal", "myanmar", "cambodia", "laos",
+    "philippines", "mongolia", "ethiopia", "ghana", "uganda", "tanzania", "rwanda", "algeria",
+    "libya", "sudan", "senegal", "cameroon", "ivory coast", "zimbabwe", "zambia", "botswana",
+    "namibia", "mozambique", "angola", "venezuela", "ecuador", "bolivia", "paraguay", "uruguay",
+    "cuba", "costa rica", "panama", "guatemala", "honduras", "el salvador", "nicaragua",
+    "dominican republic", "puerto rico", "jamaica", "scotland", "wales", "northern ireland",
+    "macau", "p.r. china", "pr china", "people's republic of china", "republic of korea",
+    "the united states", "united states of america", "united arab emirates", "deutschland",
+    "schweiz", "suisse", "österreich", "france métropolitaine", "italia", "españa", "sverige",
+    "norge", "danmark", "suomi", "belgique", "belgië", "nederland", "polska", "česko",
 ];
 
 const US_STATES: &[&str] = &[
@@ -320,6 +333,42 @@ pub fn split_trailing_location(s: &str) -> Option<(String, String)> {
     }
     let rest = words[..words.len() - n].join(" ");
     Some((rest, format!("{}, {}", city, region.trim())))
+}
+
+/// A `City, Country` inside a text: (before, location, after).
+pub fn find_location(s: &str) -> Option<(String, String, String)> {
+    let mut from = 0;
+    while let Some(off) = s[from..].find(", ") {
+        let comma = from + off;
+        from = comma + 2;
+        let after = &s[comma + 2..];
+        // The region: one to three words after the comma.
+        let words: Vec<&str> = after.split_whitespace().collect();
+        let mut region_len = 0;
+        for n in (1..=3.min(words.len())).rev() {
+            let cand = words[..n].join(" ");
+            if is_region(cand.trim_end_matches([',', ';', ')'])) {
+                region_len = n;
+                break;
+            }
+        }
+        if region_len == 0 {
+            continue;
+        }
+        let region = words[..region_len].join(" ");
+        let region = region.trim_end_matches([',', ';', ')']).to_string();
+        let head = &s[..comma];
+        let (rest, loc) = split_trailing_location(&format!("{head}, {region}"))?;
+        let tail_start = comma + 2 + after.find(region.as_str()).map_or(0, |i| i + region.len());
+        let tail = s.get(tail_start..).unwrap_or("").trim().to_string();
+        return Some((rest, loc, tail));
+    }
+    None
+}
+
+/// Leading bullet and icon-like glyphs converters leave (`○`, `•`, `▪`).
+pub fn strip_bullet(s: &str) -> &str {
+    s.trim_start_matches(|c: char| matches!(c, '•' | '●' | '○' | '◦' | '▪' | '■' | '‣' | '␣' | '*' | '–' | '-') || c.is_whitespace())
 }
 
 const CITY_FIRST_WORDS: &[&str] = &[
@@ -457,6 +506,15 @@ mod tests {
             split_trailing_location("Google New York, USA"),
             Some(("Google".into(), "New York, USA".into()))
         );
+    }
+
+    #[test]
+    fn location_inside() {
+        assert_eq!(
+            find_location("Genomics Group at EMBL Heidelberg, Germany Staff Scientist"),
+            Some(("Genomics Group at EMBL".into(), "Heidelberg, Germany".into(), "Staff Scientist".into()))
+        );
+        assert_eq!(find_location("Smith, Jones and Lee"), None);
     }
 
     #[test]

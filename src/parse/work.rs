@@ -27,7 +27,7 @@ fn pieces(line: &Line) -> Pieces {
     let bold_prefix = bold_prefix(line);
     let heading = matches!(line.kind, LineKind::Heading(_));
     for cell in cells_of(line) {
-        let mut text = cell.clone();
+        let mut text = util::strip_bullet(&cell).to_string();
         if period.is_none() {
             if let Some(p) = dates::find_period(&text) {
                 text = dates::remove_range(&text, p.range);
@@ -48,6 +48,17 @@ fn pieces(line: &Line) -> Pieces {
                 if !r.is_empty() {
                     let b = bold_prefix.as_deref().is_some_and(|bp| r.starts_with(bp)) || heading;
                     rest.push((r, b));
+                }
+                continue;
+            }
+            // "Org City, Country Position": the location splits the organization from the title.
+            if let Some((before, loc, after)) = util::find_location(&text) {
+                location = Some(loc);
+                if !before.is_empty() {
+                    rest.push((before, true));
+                }
+                if !after.is_empty() {
+                    rest.push((after, false));
                 }
                 continue;
             }
@@ -148,8 +159,10 @@ impl Acc {
 /// `Team at NVIDIA` gives organization `NVIDIA` and unit `Team`.
 fn split_unit(text: &str) -> (String, Option<String>) {
     if let Some((unit, org)) = text.split_once(" at ") {
-        if !unit.trim().is_empty() && !org.trim().is_empty() {
-            return (org.trim().to_string(), Some(unit.trim().to_string()));
+        let org = org.trim();
+        let org = org.strip_prefix("the ").unwrap_or(org);
+        if !unit.trim().is_empty() && !org.is_empty() {
+            return (org.to_string(), Some(unit.trim().to_string()));
         }
     }
     (text.trim().to_string(), None)
@@ -176,7 +189,16 @@ fn is_prose(text: &str) -> bool {
 /// A bullet of the entry above, not a part of its header.
 fn is_bullet(line: &Line, items_are_entries: bool, top_depth: u8) -> bool {
     match line.kind {
-        LineKind::Item => !items_are_entries || line.depth > top_depth,
+        LineKind::Item if line.depth > top_depth => true,
+        // A top-level item with a date range (or a bold name and a date) heads a job
+        // even among plain bullets: converters list a job's header line as an item.
+        LineKind::Item => {
+            !items_are_entries && {
+                let text = line.text();
+                let period = dates::find_period(&text);
+                !(period.as_ref().is_some_and(|p| p.is_range) || (period.is_some() && bold_prefix(line).is_some()))
+            }
+        }
         _ => line
             .text()
             .trim_start()
@@ -251,7 +273,8 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
                     let text = p.rest.first().map(|r| r.0.as_str()).unwrap_or("");
                     let position_slot = acc.w.position.is_none() && util::looks_like_position(text);
                     let heading = matches!(line.kind, LineKind::Heading(_));
-                    !p.rest.is_empty() && (heading || (!position_slot && !is_prose(text)))
+                    !p.rest.is_empty()
+                        && (heading || (!position_slot && !is_prose(text) && acc.w.organization.is_some()))
                 } else {
                     matches!(line.kind, LineKind::Heading(_)) && acc.w.organization.is_some()
                 }
@@ -281,6 +304,18 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
     }
     // A group heading over several jobs ("Finance Roles (2005 – 2011)") holds no
     // position and no highlights but has dates and is followed by jobs: drop it as an entry.
+    // academicpages: "* Fall 2021 - Summer 2023: Postdoctoral Researcher" with the
+    // organization as the first sub-bullet.
+    for w in &mut out {
+        if w.organization.is_none() && w.position.is_some() {
+            if let Some(first) = w.highlights.first() {
+                let words = first.split_whitespace().count();
+                if words <= 8 && !first.contains(':') && !first.ends_with('.') {
+                    w.organization = Some(w.highlights.remove(0));
+                }
+            }
+        }
+    }
     out.retain(|w| {
         w.organization.is_some() || w.position.is_some() || !w.highlights.is_empty() || w.summary.is_some()
     });
@@ -318,7 +353,7 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
     // "Senior Researcher, Google" or "Google, Senior Researcher": place each part.
     if !strong && text.contains(", ") {
         let parts: Vec<&str> = text.split(", ").collect();
-        if parts.len() <= 3 && parts.iter().any(|p| util::looks_like_position(p)) {
+        if parts.len() <= 4 && parts.iter().any(|p| util::looks_like_position(p)) {
             for part in parts {
                 place(acc, part, false);
             }
@@ -340,6 +375,12 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
     }
     if acc.w.organization.is_none() {
         acc.set_org(&text);
+        return;
+    }
+    // "Quantum Materials Group, Universität Wien": the group is a unit of the institution.
+    if acc.w.unit.is_none() && crate::segment::looks_like_institution(&text) && text.split_whitespace().count() <= 8 {
+        acc.w.unit = acc.w.organization.take();
+        acc.w.organization = Some(text.to_string());
         return;
     }
     acc.add_summary(&text);

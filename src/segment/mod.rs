@@ -81,7 +81,9 @@ fn section_of(line: &Line, prev_blank: bool) -> Option<(SectionKind, String)> {
         return Some((kind, title));
     }
     // A plain line must stand alone and be a title and nothing else.
-    let standalone = prev_blank && matches!(line.kind, LineKind::Text);
+    // In plain text (no blank lines around titles) a title line may follow any line.
+    let standalone = (prev_blank && matches!(line.kind, LineKind::Text))
+        || (line.page.is_none() && matches!(line.kind, LineKind::Text | LineKind::Continuation) && !text.trim_end().ends_with(['.', ',', ';']));
     let short = title.split_whitespace().count() <= 6;
     let upper = title.chars().any(|c| c.is_alphabetic())
         && !title.chars().any(|c| c.is_lowercase());
