@@ -222,6 +222,8 @@ pub fn parse_preamble(lines: &[NLine], front_matter: &[(String, String)]) -> Pre
     for (k, v) in front_matter {
         match k.as_str() {
             "name" | "author" if b.name.is_none() && !v.is_empty() => b.name = Some(v.clone()),
+            // An about page titled with its owner's name ("Daniel Osei").
+            "title" if b.name.is_none() && looks_like_person_name(v) => b.name = Some(v.clone()),
             "email" => b.email = Some(v.clone()),
             _ => {}
         }
@@ -272,6 +274,18 @@ pub fn parse_preamble(lines: &[NLine], front_matter: &[(String, String)]) -> Pre
     Preamble { basics: b, leftover }
 }
 
+/// Two to four capitalized words, none of them a page's usual title.
+fn looks_like_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let page_words = ["about", "home", "cv", "resume", "publications", "talks", "teaching", "blog", "research", "projects", "me", "welcome", "portfolio", "page", "news"];
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                && !page_words.contains(&w.to_lowercase().as_str())
+        })
+}
+
 /// One line of the preamble that is not part of a prose paragraph.
 fn preamble_line(
     line: &Line,
@@ -284,7 +298,7 @@ fn preamble_line(
     let text = line.text();
     let words = text.split_whitespace().count();
     // The name: the first heading, or a short first line.
-    if b.name.is_none() && (matches!(line.kind, LineKind::Heading(_)) || first) && words <= 8 {
+    if b.name.is_none() && first && words <= 8 {
         let parts: Vec<&str> = text
             .split(['|', '–', '—', '·'])
             .map(str::trim)

@@ -110,6 +110,9 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
     }
     // An academicpages publication page: the front matter is the entry.
     if let Some(pubn) = front_matter_publication(doc, seg) {
+        // The page body is the paper's abstract (kept in its notes): it says nothing
+        // of the owner's summary or contact details.
+        p.basics = Default::default();
         p.publications.push(pubn);
     }
     if seg.sections.is_empty() && p.basics.summary.is_none() && p.publications.is_empty() {
@@ -216,7 +219,7 @@ fn front_matter_publication(doc: &Cleaned, seg: &Segmented) -> Option<Publicatio
     );
     let authors = fm("citation")
         .and_then(|c| {
-            let head = c.split(['(', '"', '“']).next()?.trim().trim_end_matches([',', '.']).to_string();
+            let head = c.split(['(', '"', '“']).next()?.trim().trim_end_matches(',').to_string();
             publications::looks_like_author_list(&head).then(|| publications::split_authors(&head))
         })
         .unwrap_or_default();

@@ -22,6 +22,9 @@ pub fn type_from_title(title: &str) -> Option<PublicationType> {
         ("journal", PublicationType::Journal),
         ("preprint", PublicationType::Preprint),
         ("working paper", PublicationType::Preprint),
+        ("in progress", PublicationType::Preprint),
+        ("under review", PublicationType::Preprint),
+        ("submitted", PublicationType::Preprint),
         ("report", PublicationType::Report),
         ("thes", PublicationType::Thesis),
         ("dissertation", PublicationType::Thesis),
@@ -49,6 +52,11 @@ const CONFERENCES: &[&str] = &[
     "EMNLP", "NAACL", "AAAI", "IJCAI", "KDD", "WWW", "SIGMOD", "VLDB", "ICDE", "FAST", "ICPE",
     "MOBICOM", "INFOCOM", "IMC", "CCS", "USENIX SECURITY", "NDSS", "S&P", "SOCC", "MIDDLEWARE",
     "PODC", "SPAA", "SC", "HPDC", "ICSE", "FSE", "CHI", "UIST", "SIGIR", "RECSYS", "MLSYS",
+    "ICRA", "IROS", "RSS", "HRI", "CORL", "CDC", "ICASSP", "INTERSPEECH", "MICCAI", "ISMB",
+    "RECOMB", "SODA", "STOC", "FOCS", "ICALP", "CAV", "TACAS", "LICS", "OOPSLA", "ECOOP", "ISSTA",
+    "ASE", "MSR", "WSDM", "CIKM", "EDBT", "PODS", "SIGMETRICS", "MOBISYS", "SENSYS", "IPSN",
+    "HOTNETS", "HOTOS", "SOCC", "EUROMLSYS", "CONEXT", "ICPE", "DAC", "DATE", "ICCAD", "FPGA",
+    "UAI", "AISTATS", "COLT", "COLING", "EACL", "ICDM", "SDM", "WACV", "BMVC", "3DV",
 ];
 
 fn infer_type(venue: &str, short: Option<&str>, key: Option<&str>) -> Option<PublicationType> {
@@ -120,7 +128,7 @@ pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
         }
         if let Some(p) = parse_block(&block, sub_type) {
             // A legend ("* equal contribution") or a stray line is not a publication.
-            if p.authors.is_empty() && p.year.is_none() && p.venue.is_none() && p.key.is_none() {
+            if p.authors.is_empty() && p.year.is_none() && p.venue.is_none() && p.key.is_none() && p.links.is_empty() {
                 leftovers.push(util::text_with_urls(block.first()));
                 continue;
             }
@@ -135,6 +143,15 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     let links: Vec<Link> = lines.iter().flat_map(|l| util::links_of(l)).collect();
     let first_text = util::text_without_link_labels(lines[0]);
     let starts_keyed = key_re().is_match(&first_text);
+    // Link-titled entry: the line starts with a link whose text is the title.
+    if let Some(first_span) = lines[0].spans.iter().find(|s| !s.text.trim().is_empty()) {
+        if first_span.link.as_deref().is_some_and(|u| !u.is_empty())
+            && first_span.text.split_whitespace().count() >= 3
+            && !(lines.len() >= 2 && looks_like_author_list(&util::text_without_link_labels(lines[1])))
+        {
+            return Some(link_titled(lines[0], &lines[1..], links, sub_type));
+        }
+    }
     // Homepage style: title line, then an authors line.
     if !starts_keyed && lines.len() >= 2 {
         let authors_line = util::text_without_link_labels(lines[1]);
@@ -160,14 +177,6 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     let text = util::collapse(&text);
     if text.is_empty() {
         return None;
-    }
-    // Link-titled entry: the line starts with a link whose text is the title.
-    if let Some(first_span) = lines[0].spans.iter().find(|s| !s.text.trim().is_empty()) {
-        if first_span.link.as_deref().is_some_and(|u| !u.is_empty())
-            && first_span.text.split_whitespace().count() >= 3
-        {
-            return Some(link_titled(lines[0], &lines[1..], links, sub_type));
-        }
     }
     Some(citation_entry(&text, links, sub_type))
 }
@@ -217,14 +226,10 @@ fn link_titled(first: &Line, rest: &[&Line], links: Vec<Link>, sub_type: Option<
     for sp in &first.spans {
         if in_title && sp.link.is_some() {
             title.push_str(&sp.text);
-        } else if !title.is_empty() || sp.link.is_none() {
+        } else {
             in_title = false;
             after.push_str(&sp.text);
         }
-    }
-    for l in rest {
-        after.push(' ');
-        after.push_str(&util::text_without_link_labels(l));
     }
     let after = util::collapse(&after);
     let mut p = new_pub(PublicationType::Other);
@@ -235,7 +240,7 @@ fn link_titled(first: &Line, rest: &[&Line], links: Vec<Link>, sub_type: Option<
         p.authors = split_authors(&c[1]);
         rest_text = after[c.get(0).map_or(0, |m| m.end())..].to_string();
     }
-    let rest_text = rest_text.trim_start_matches(['-', '—', '–', ',', ' ', ':']).to_string();
+    let rest_text = rest_text.trim_start_matches(['-', '—', '–', ',', ' ', ':']).trim().to_string();
     // The venue is the italic part, else the text up to the first comma.
     let italic: String = first
         .spans
@@ -251,8 +256,16 @@ fn link_titled(first: &Line, rest: &[&Line], links: Vec<Link>, sub_type: Option<
     };
     p.year = year_in(&rest_text);
     let remainder = dates::tidy(rest_text.replacen(&venue, "", 1).as_str());
-    if !remainder.is_empty() {
+    let year_only = p.year.is_some_and(|y| remainder == y.to_string());
+    if !remainder.is_empty() && !year_only {
         p.notes.push(remainder);
+    }
+    for l in rest {
+        let t = util::text_with_urls(l);
+        let t = util::strip_bullet(&t).trim().to_string();
+        if !t.is_empty() {
+            p.notes.push(t);
+        }
     }
     p.venue_short = acronym_of(&venue);
     p.kind = entry_override(&venue)
@@ -272,8 +285,12 @@ fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType
         p.key = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
         rest = rest[c.get(0).map_or(0, |m| m.end())..].trim().to_string();
     }
-    // Authors end at the first period that is not an initial's.
-    if let Some(end) = authors_end(&rest) {
+    // "Title (with A and B)": a homepage's co-authors.
+    util::re!(with_tail, r"\s*\((?:with|joint with)\s+([^)]*)\)\s*\.?$");
+    if let Some(c) = with_tail().captures(&rest) {
+        p.authors = split_authors(&c[1]);
+        rest = rest[..c.get(0).map_or(rest.len(), |m| m.start())].to_string();
+    } else if let Some(end) = authors_end(&rest) {
         let authors = &rest[..end];
         if looks_like_author_list(authors) {
             p.authors = split_authors(authors);
@@ -348,6 +365,9 @@ pub fn looks_like_author_list(s: &str) -> bool {
     }
     let names = split_authors(s);
     if names.is_empty() {
+        return false;
+    }
+    if s.contains(':') {
         return false;
     }
     let multi = names.len() >= 2 || s.contains("et al");

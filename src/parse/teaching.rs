@@ -89,6 +89,13 @@ fn parse_one(text: &str) -> Vec<Teaching> {
     }
     // "Distributed systems - Spring'22": separators left at the end are gone; a
     // "Course (20 students)" keeps its parenthesis.
+    // "Development Economics (ECON 301), Westbrook University": the place is a note.
+    if let Some((c, place)) = course.rsplit_once(", ") {
+        if crate::segment::looks_like_institution(place) && !c.is_empty() {
+            notes.push(place.to_string());
+            course = c.to_string();
+        }
+    }
     let courses: Vec<String> = if role.is_some() && course.contains("; ") {
         course.split("; ").map(|c| c.trim().to_string()).collect()
     } else {
