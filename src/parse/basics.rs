@@ -92,6 +92,12 @@ pub fn add_profile(b: &mut Basics, p: SocialProfile) {
     b.profiles.push(p);
 }
 
+/// A link to a document (a CV's PDF), not a site.
+fn is_file_link(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url).to_lowercase();
+    [".pdf", ".doc", ".docx", ".ps", ".zip", ".tex", ".bib"].iter().any(|e| path.ends_with(e))
+}
+
 /// Contact details of one line; returns true when the line was contact details.
 fn contacts(line: &Line, b: &mut Basics) -> bool {
     let mut found = false;
@@ -108,7 +114,7 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
         } else if l.url.starts_with("tel:") {
             b.phone.get_or_insert(l.url.trim_start_matches("tel:").to_string());
             found = true;
-        } else if b.url.is_none() && l.url.starts_with("http") {
+        } else if b.url.is_none() && l.url.starts_with("http") && !is_file_link(&l.url) {
             b.url = Some(l.url.clone());
             found = true;
         }

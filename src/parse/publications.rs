@@ -128,7 +128,8 @@ pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
         }
         if let Some(p) = parse_block(&block, sub_type) {
             // A legend ("* equal contribution") or a stray line is not a publication.
-            if p.authors.is_empty() && p.year.is_none() && p.venue.is_none() && p.key.is_none() && p.links.is_empty() {
+            let lowercase_start = p.title.as_deref().and_then(|t| t.chars().next()).is_some_and(|c| c.is_lowercase());
+            if p.authors.is_empty() && p.year.is_none() && p.venue.is_none() && p.key.is_none() && (p.links.is_empty() || lowercase_start) {
                 leftovers.push(util::text_with_urls(block.first()));
                 continue;
             }

@@ -130,9 +130,11 @@ pub fn segment(doc: &Cleaned) -> Segmented {
             let cur = out.sections.last().map(|s| s.kind);
             let as_entry = match cur {
                 None => true,
+                // A deeper heading inside a section of headed entries is an entry; one at
+                // the section's own level only when it names an organization.
                 Some(k) => {
-                    (holds_headed_entries(k) && !after_rule && level >= cur_level.min(6))
-                        || (holds_headed_entries(k) && looks_like_institution(&line.text()))
+                    holds_headed_entries(k)
+                        && ((!after_rule && level > cur_level.min(6)) || looks_like_institution(&line.text()))
                 }
             };
             if as_entry || out.sections.is_empty() {

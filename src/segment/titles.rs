@@ -98,6 +98,7 @@ const PHRASES: &[(&str, SectionKind)] = &[
     ("education", SectionKind::Education),
     ("degrees", SectionKind::Education),
     ("experience", SectionKind::Work),
+    ("work", SectionKind::Work),
     ("employment", SectionKind::Work),
     ("positions", SectionKind::Work),
     ("appointments", SectionKind::Work),
