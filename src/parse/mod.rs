@@ -83,7 +83,10 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
             }
             SectionKind::Mentees => p.mentees.extend(mentees::parse(lines)),
             SectionKind::Skills => skills::parse_skills(lines, &mut p.skills, &mut p.languages),
-            SectionKind::Languages => skills::parse_languages(lines, &mut p.languages),
+            SectionKind::Languages => {
+                let rest = skills::parse_languages(lines, &mut p.languages);
+                keep_other(&mut p, &s.title, rest);
+            }
             SectionKind::Interests => p.interests.extend(skills::parse_interests(lines)),
             SectionKind::Other => {
                 let items = other_items(lines);

@@ -84,7 +84,7 @@ pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Ve
         match cat_re().captures(&text) {
             Some(c) => {
                 let name = c[1].trim().to_string();
-                if lang_cat().is_match(&name) {
+                if lang_cat().is_match(&name) && split_items(&c[2]).iter().any(|i| is_language(i)) {
                     languages.extend(split_items(&c[2]).iter().map(|i| parse_language(i)));
                 } else {
                     skills.push(Skill {
@@ -101,7 +101,36 @@ pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Ve
     }
 }
 
-pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) {
+/// Languages people list on CVs, in English and in their own names: an item
+/// whose first word is none of these is not a language entry.
+const LANGUAGE_NAMES: &[&str] = &[
+    "english", "german", "french", "spanish", "italian", "portuguese", "dutch", "swedish",
+    "norwegian", "danish", "finnish", "icelandic", "polish", "czech", "slovak", "hungarian",
+    "romanian", "bulgarian", "greek", "turkish", "russian", "ukrainian", "belarusian", "serbian",
+    "croatian", "bosnian", "slovenian", "macedonian", "albanian", "lithuanian", "latvian",
+    "estonian", "arabic", "hebrew", "persian", "farsi", "urdu", "hindi", "bengali", "punjabi",
+    "gujarati", "marathi", "tamil", "telugu", "kannada", "malayalam", "sinhala", "nepali",
+    "chinese", "mandarin", "cantonese", "japanese", "korean", "vietnamese", "thai", "malay",
+    "indonesian", "tagalog", "filipino", "swahili", "amharic", "yoruba", "igbo", "hausa", "zulu",
+    "afrikaans", "catalan", "basque", "galician", "irish", "welsh", "latin", "esperanto",
+    "kurdish", "armenian", "georgian", "azerbaijani", "kazakh", "uzbek", "mongolian", "luxembourgish",
+    "deutsch", "englisch", "français", "anglais", "allemand", "español", "inglés", "italiano",
+    "português", "nederlands", "svenska", "norsk", "dansk", "suomi", "polski", "čeština",
+    "русский", "中文", "日本語", "한국어", "العربية", "فارسی", "sign", "asl", "bsl",
+];
+
+fn is_language(item: &str) -> bool {
+    let first = item
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ':' | '-' | '–' | ','))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    LANGUAGE_NAMES.contains(&first.as_str())
+}
+
+/// Parse a Languages section; lines that name no language are returned (kept in `other`).
+pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) -> Vec<String> {
+    let mut rest = Vec::new();
     for (_, l) in lines {
         let t = l.text();
         let t = t.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim();
@@ -114,9 +143,14 @@ pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) {
             .map(|c| c[2].to_string())
             .unwrap_or_else(|| t.to_string());
         // One language a line ("English: native") or a list ("English (C2), French (B1)").
-        let items = if t.contains([',', ';', '·', '•', '|']) { split_items(&t) } else { vec![t] };
-        languages.extend(items.iter().map(|i| parse_language(i)));
+        let items = if t.contains([',', ';', '·', '•', '|']) { split_items(&t) } else { vec![t.clone()] };
+        if items.iter().any(|i| is_language(i)) {
+            languages.extend(items.iter().map(|i| parse_language(i)));
+        } else {
+            rest.push(util::text_with_urls(l));
+        }
     }
+    rest
 }
 
 pub fn parse_interests(lines: &[NLine]) -> Vec<String> {
