@@ -23,7 +23,10 @@ pub fn sample_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let p = entry?.path();
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.starts_with('.') || name.eq_ignore_ascii_case("README.md") {
             continue;
         }
@@ -54,8 +57,8 @@ pub fn render(sample: &Path) -> String {
 
 /// Compare (or with `bless`, rewrite) every golden.
 pub fn check(samples: &Path, golden: &Path, bless: bool) -> Result<Report, String> {
-    let files =
-        sample_files(samples).map_err(|e| format!("{}: cannot list samples: {e}", samples.display()))?;
+    let files = sample_files(samples)
+        .map_err(|e| format!("{}: cannot list samples: {e}", samples.display()))?;
     let mut report = Report {
         passed: 0,
         failed: 0,
@@ -85,7 +88,9 @@ pub fn check(samples: &Path, golden: &Path, bless: bool) -> Result<Report, Strin
                     .text
                     .push_str(&format!("FAIL {}: no golden at {old}\n", sample.display()));
             } else {
-                report.text.push_str(&format!("FAIL {}\n", sample.display()));
+                report
+                    .text
+                    .push_str(&format!("FAIL {}\n", sample.display()));
                 report.text.push_str(
                     &diff
                         .unified_diff()
@@ -97,10 +102,13 @@ pub fn check(samples: &Path, golden: &Path, bless: bool) -> Result<Report, Strin
         }
     }
     if bless {
-        report.text.push_str(&format!("blessed {} goldens\n", report.passed));
+        report
+            .text
+            .push_str(&format!("blessed {} goldens\n", report.passed));
     }
-    report
-        .text
-        .push_str(&format!("{} passed, {} failed\n", report.passed, report.failed));
+    report.text.push_str(&format!(
+        "{} passed, {} failed\n",
+        report.passed, report.failed
+    ));
     Ok(report)
 }

@@ -14,6 +14,19 @@ pub struct Args {
     /// Refuse inputs larger than this many megabytes.
     #[arg(long, default_value_t = 32)]
     pub max_size: u64,
+    /// Output format: vitae's profile JSON, JSON Resume, or RenderCV YAML.
+    #[arg(long, value_enum, default_value_t = To::Json)]
+    pub to: To,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum To {
+    /// The vitae/profile@1 JSON.
+    Json,
+    /// JSON Resume (jsonresume.org, schema v1.0.0), with extension keys for the rest.
+    Jsonresume,
+    /// RenderCV input YAML (`cv:` with `sections:`).
+    Rendercv,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -54,7 +67,11 @@ pub fn run(a: Args) -> i32 {
             eprintln!("vitae: {}: warning: {}", a.file.display(), w.message);
         }
     }
-    let out = vitae::export::to_json(&profile);
+    let out = match a.to {
+        To::Json => vitae::export::to_json(&profile),
+        To::Jsonresume => vitae::export::jsonresume::to_string(&profile),
+        To::Rendercv => vitae::export::rendercv::to_yaml(&profile),
+    };
     write_output(a.output.as_deref(), &out)
 }
 

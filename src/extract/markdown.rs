@@ -6,7 +6,9 @@
 //! structure: it ends a line.
 
 use super::{Document, Line, LineKind, Span};
-use pulldown_cmark::{CowStr, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
 
 /// Extract a Markdown or plain-text document.
 pub fn extract(text: &str) -> Document {
@@ -86,7 +88,6 @@ struct Builder {
     list_depth: u8,
     /// The kind the next started line takes (set by a block start).
     pending: Option<LineKind>,
-    in_table_row: bool,
     cells_in_row: usize,
 }
 
@@ -97,16 +98,14 @@ impl Builder {
                 self.flush();
                 self.pending = Some(LineKind::Heading(heading_level(level)));
             }
-            Tag::Paragraph => {
-                // A paragraph inside a list item right after its start continues the item.
-                if self.pending != Some(LineKind::Item) {
-                    self.flush();
-                    self.pending = Some(if self.list_depth > 0 {
-                        LineKind::Continuation
-                    } else {
-                        LineKind::Text
-                    });
-                }
+            // A paragraph inside a list item right after its start continues the item.
+            Tag::Paragraph if self.pending != Some(LineKind::Item) => {
+                self.flush();
+                self.pending = Some(if self.list_depth > 0 {
+                    LineKind::Continuation
+                } else {
+                    LineKind::Text
+                });
             }
             Tag::List(_) => {
                 self.flush();
@@ -123,7 +122,6 @@ impl Builder {
             Tag::TableRow | Tag::TableHead => {
                 self.flush();
                 self.pending = Some(LineKind::TableRow);
-                self.in_table_row = true;
                 self.cells_in_row = 0;
             }
             Tag::TableCell => {
@@ -156,10 +154,7 @@ impl Builder {
                     self.blank();
                 }
             }
-            TagEnd::TableRow | TagEnd::TableHead => {
-                self.flush();
-                self.in_table_row = false;
-            }
+            TagEnd::TableRow | TagEnd::TableHead => self.flush(),
             TagEnd::Table => self.blank(),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
@@ -209,11 +204,7 @@ impl Builder {
     fn line_break(&mut self) {
         if self.cur.is_some() {
             self.flush();
-            self.pending = Some(if self.in_table_row {
-                LineKind::Continuation
-            } else {
-                LineKind::Continuation
-            });
+            self.pending = Some(LineKind::Continuation);
         }
     }
 
@@ -275,7 +266,9 @@ impl Builder {
 /// Remove Liquid tags (`{{ site.baseurl }}`, `{% include x %}`); returns the count.
 fn strip_liquid(text: &str) -> (String, usize) {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| regex::Regex::new(r"\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}").expect("valid regex"));
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}").expect("valid regex")
+    });
     let n = re.find_iter(text).count();
     if n == 0 {
         return (text.to_string(), 0);
@@ -318,7 +311,9 @@ mod tests {
 
     #[test]
     fn headings_items_and_breaks() {
-        let d = extract("---\ntitle: About\nlayout: x\n---\n\n# Work\n\n- one\n  two\n- three\n\n**A**  \nB\n");
+        let d = extract(
+            "---\ntitle: About\nlayout: x\n---\n\n# Work\n\n- one\n  two\n- three\n\n**A**  \nB\n",
+        );
         assert_eq!(d.title.as_deref(), Some("About"));
         let k = kinds(&d);
         assert_eq!(k[0], (LineKind::Heading(1), "Work".into()));

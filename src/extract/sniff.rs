@@ -36,10 +36,19 @@ fn looks_like_markdown(s: &str) -> bool {
         if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
             marks += 1;
         }
-        if !prev.trim().is_empty() && !t.is_empty() && (t.chars().all(|c| c == '=') || (t.len() >= 3 && t.chars().all(|c| c == '-'))) {
+        if !prev.trim().is_empty()
+            && !t.is_empty()
+            && (t.chars().all(|c| c == '=') || (t.len() >= 3 && t.chars().all(|c| c == '-')))
+        {
             marks += 1;
         }
-        if t.contains("**") || t.contains("](") || t.contains("<br>") || t.contains("<sup>") || t.contains("<u>") || t.contains("<span") {
+        if t.contains("**")
+            || t.contains("](")
+            || t.contains("<br>")
+            || t.contains("<sup>")
+            || t.contains("<u>")
+            || t.contains("<span")
+        {
             marks += 1;
         }
         if marks >= 2 {

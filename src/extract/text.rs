@@ -5,7 +5,9 @@
 
 use super::{Document, Line, LineKind, Span};
 
-const BULLETS: &[&str] = &["- ", "• ", "* ", "○ ", "● ", "◦ ", "▪ ", "■ ", "‣ ", "– ", "○␣ ", "○␣"];
+const BULLETS: &[&str] = &[
+    "- ", "• ", "* ", "○ ", "● ", "◦ ", "▪ ", "■ ", "‣ ", "– ", "○␣ ", "○␣",
+];
 
 pub fn extract(text: &str) -> Document {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -29,10 +31,15 @@ pub fn extract(text: &str) -> Document {
             table_row(trimmed)
         } else {
             let continues = prev.as_deref().is_some_and(|p| {
-                !p.ends_with(['.', ':', '!', '?']) && trimmed.chars().next().is_some_and(|c| c.is_lowercase())
+                !p.ends_with(['.', ':', '!', '?'])
+                    && trimmed.chars().next().is_some_and(|c| c.is_lowercase())
             });
             Line::new(
-                if continues { LineKind::Continuation } else { LineKind::Text },
+                if continues {
+                    LineKind::Continuation
+                } else {
+                    LineKind::Text
+                },
                 spans_of(trimmed),
             )
         };
@@ -60,7 +67,10 @@ fn spans_of(s: &str) -> Vec<Span> {
 fn table_row(s: &str) -> Line {
     let inner = &s[1..s.len() - 1];
     let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
-    if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+    if cells
+        .iter()
+        .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    {
         return Line::new(LineKind::TableRow, vec![]);
     }
     let mut spans = Vec::new();
@@ -82,7 +92,10 @@ mod tests {
         let d = extract("WORK EXPERIENCE\nAcme AB Göteborg, Sweden\n- Led a team and introduced con-\ntracts.\nNext Org\n\n|a|b|\n|---|---|\n");
         let k: Vec<(LineKind, String)> = d.lines.iter().map(|l| (l.kind, l.text())).collect();
         assert_eq!(k[0], (LineKind::Text, "WORK EXPERIENCE".into()));
-        assert_eq!(k[2], (LineKind::Item, "Led a team and introduced con-".into()));
+        assert_eq!(
+            k[2],
+            (LineKind::Item, "Led a team and introduced con-".into())
+        );
         assert_eq!(k[3], (LineKind::Continuation, "tracts.".into()));
         assert_eq!(d.lines[3].depth, 1);
         assert_eq!(k[4], (LineKind::Text, "Next Org".into()));

@@ -7,10 +7,22 @@ use crate::extract::{Icon, Line, LineKind};
 use crate::profile::{Basics, Education, SocialProfile, Work};
 
 util::re!(email_re, r"(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b");
-util::re!(obf_email, r"(?i)\b([a-z0-9._%+-]+)\s*[\[(]?\s*(?:at|@)\s*[\])]?\s+((?:[a-z0-9-]+\s*[\[(]?\s*(?:dot|\.)\s*[\])]?\s*)+[a-z]{2,})\b");
-util::re!(phone_re, r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}\b");
-util::re!(domain_re, r"(?i)\b(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|edu|me|dev|ai|se|de|uk|fr|ch|nl|github\.io|info|site|page|xyz|co)(?:/[^\s)]*)?");
-util::re!(cv_word, r"(?i)^(?:curriculum vitae|curriculum vit[æa]e|cv|resume|résumé|résume)$");
+util::re!(
+    obf_email,
+    r"(?i)\b([a-z0-9._%+-]+)\s*[\[(]?\s*(?:at|@)\s*[\])]?\s+((?:[a-z0-9-]+\s*[\[(]?\s*(?:dot|\.)\s*[\])]?\s*)+[a-z]{2,})\b"
+);
+util::re!(
+    phone_re,
+    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}\b"
+);
+util::re!(
+    domain_re,
+    r"(?i)\b(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|edu|me|dev|ai|se|de|uk|fr|ch|nl|github\.io|info|site|page|xyz|co)(?:/[^\s)]*)?"
+);
+util::re!(
+    cv_word,
+    r"(?i)^(?:curriculum vitae|curriculum vit[æa]e|cv|resume|résumé|résume)$"
+);
 
 /// Profiles recognized from a URL.
 pub fn profile_from_url(url: &str) -> Option<SocialProfile> {
@@ -19,10 +31,15 @@ pub fn profile_from_url(url: &str) -> Option<SocialProfile> {
     let after = |host: &str| -> Option<String> {
         let i = lower.find(host)? + host.len();
         let rest = &u[i..];
-        let seg = rest.trim_start_matches('/').split(['/', '?', '#']).next()?.to_string();
+        let seg = rest
+            .trim_start_matches('/')
+            .split(['/', '?', '#'])
+            .next()?
+            .to_string();
         (!seg.is_empty()).then_some(seg)
     };
-    let (network, username) = if lower.contains("github.com") && !lower.contains("github.com/orgs") {
+    let (network, username) = if lower.contains("github.com") && !lower.contains("github.com/orgs")
+    {
         ("GitHub", after("github.com"))
     } else if lower.contains("linkedin.com/in/") {
         ("LinkedIn", after("linkedin.com/in"))
@@ -31,7 +48,10 @@ pub fn profile_from_url(url: &str) -> Option<SocialProfile> {
     } else if lower.contains("://x.com") || lower.starts_with("x.com") {
         ("Twitter", after("x.com"))
     } else if lower.contains("scholar.google.") {
-        let user = u.split(['?', '&']).find_map(|p| p.strip_prefix("user=")).map(|s| s.to_string());
+        let user = u
+            .split(['?', '&'])
+            .find_map(|p| p.strip_prefix("user="))
+            .map(|s| s.to_string());
         ("Google Scholar", user)
     } else if lower.contains("orcid.org") {
         ("ORCID", after("orcid.org"))
@@ -95,7 +115,9 @@ pub fn add_profile(b: &mut Basics, p: SocialProfile) {
 /// A link to a document (a CV's PDF), not a site.
 fn is_file_link(url: &str) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or(url).to_lowercase();
-    [".pdf", ".doc", ".docx", ".ps", ".zip", ".tex", ".bib"].iter().any(|e| path.ends_with(e))
+    [".pdf", ".doc", ".docx", ".ps", ".zip", ".tex", ".bib"]
+        .iter()
+        .any(|e| path.ends_with(e))
 }
 
 /// Contact details of one line; returns true when the line was contact details.
@@ -112,7 +134,8 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
             add_profile(b, p);
             found = true;
         } else if l.url.starts_with("tel:") {
-            b.phone.get_or_insert(l.url.trim_start_matches("tel:").to_string());
+            b.phone
+                .get_or_insert(l.url.trim_start_matches("tel:").to_string());
             found = true;
         } else if b.url.is_none() && l.url.starts_with("http") && !is_file_link(&l.url) {
             b.url = Some(l.url.clone());
@@ -127,7 +150,12 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
             .take_while(|s| std::ptr::eq(*s, sp) || s.icon.is_none())
             .map(|s| s.text.as_str())
             .collect::<String>();
-        let value = value.split(['•', '|', '·']).next().unwrap_or("").trim().to_string();
+        let value = value
+            .split(['•', '|', '·'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
         if value.is_empty() {
             continue;
         }
@@ -147,8 +175,16 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
             }
             other => {
                 if let Some((net, base)) = network_of(other) {
-                    let user = value.rsplit('/').find(|s| !s.is_empty()).unwrap_or(&value).to_string();
-                    let url = if base.is_empty() { None } else { Some(format!("{base}{user}")) };
+                    let user = value
+                        .rsplit('/')
+                        .find(|s| !s.is_empty())
+                        .unwrap_or(&value)
+                        .to_string();
+                    let url = if base.is_empty() {
+                        None
+                    } else {
+                        Some(format!("{base}{user}"))
+                    };
                     add_profile(
                         b,
                         SocialProfile {
@@ -166,7 +202,9 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
         found = true;
     } else if let Some(c) = obf_email().captures(&text) {
         let domain = c[2]
-            .split(|ch: char| ch.is_whitespace() || ch == '[' || ch == ']' || ch == '(' || ch == ')')
+            .split(|ch: char| {
+                ch.is_whitespace() || ch == '[' || ch == ']' || ch == '(' || ch == ')'
+            })
             .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("dot") && *w != ".")
             .collect::<Vec<_>>()
             .join(".");
@@ -176,7 +214,10 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
         }
     }
     // LinkedIn's "in" logo before a handle: "in alireza-farshin".
-    util::re!(linkedin_in, r"(?:^|\s)in\s+([a-z0-9][a-z0-9-]{2,}[a-z0-9])(?:\s|$|•)");
+    util::re!(
+        linkedin_in,
+        r"(?:^|\s)in\s+([a-z0-9][a-z0-9-]{2,}[a-z0-9])(?:\s|$|•)"
+    );
     if let Some(c) = linkedin_in().captures(&text) {
         if c[1].contains('-') {
             add_profile(
@@ -191,7 +232,11 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
         }
     }
     let lower = text.to_lowercase();
-    if lower.contains("phone") || lower.contains("tel") || lower.contains("mobile") || text.trim_start().starts_with('+') {
+    if lower.contains("phone")
+        || lower.contains("tel")
+        || lower.contains("mobile")
+        || text.trim_start().starts_with('+')
+    {
         if let Some(m) = phone_re().find(&text) {
             b.phone.get_or_insert(m.as_str().trim().to_string());
             found = true;
@@ -261,33 +306,61 @@ pub fn parse_preamble(lines: &[NLine], front_matter: &[(String, String)]) -> Pre
             .collect::<Vec<_>>()
             .join(" ");
         let words = joined.split_whitespace().count();
-        let sentence_like = (joined.contains(". ") || joined.trim_end().ends_with(['.', '!', '?']) || words >= 25)
-            && !joined.contains(['@', '•', '|', '·'])
-            && obf_email().find(&joined).is_none();
+        let sentence_like =
+            (joined.contains(". ") || joined.trim_end().ends_with(['.', '!', '?']) || words >= 25)
+                && !joined.contains(['@', '•', '|', '·'])
+                && obf_email().find(&joined).is_none();
         if words >= 12 && sentence_like && !matches!(line.kind, LineKind::Heading(_)) {
             para.push(util::strip_dangling_labels(&joined));
             continue;
         }
         for (li, line) in group.iter().enumerate() {
             let first = gi == 0 && li == 0;
-            preamble_line(line, first, &mut b, &mut leftover, &mut para, summary.is_empty());
+            preamble_line(
+                line,
+                first,
+                &mut b,
+                &mut leftover,
+                &mut para,
+                summary.is_empty(),
+            );
         }
     }
     flush(&mut para, &mut summary);
     if !summary.is_empty() {
         b.summary = Some(summary.join("\n\n"));
     }
-    Preamble { basics: b, leftover }
+    Preamble {
+        basics: b,
+        leftover,
+    }
 }
 
 /// Two to four capitalized words, none of them a page's usual title.
 fn looks_like_person_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let page_words = ["about", "home", "cv", "resume", "publications", "talks", "teaching", "blog", "research", "projects", "me", "welcome", "portfolio", "page", "news"];
+    let page_words = [
+        "about",
+        "home",
+        "cv",
+        "resume",
+        "publications",
+        "talks",
+        "teaching",
+        "blog",
+        "research",
+        "projects",
+        "me",
+        "welcome",
+        "portfolio",
+        "page",
+        "news",
+    ];
     (2..=4).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
                 && !page_words.contains(&w.to_lowercase().as_str())
         })
 }
@@ -331,10 +404,18 @@ fn preamble_line(
         return;
     }
     // "Ph.D. candidate in physics · Munich, Germany": each separated part on its own.
-    let parts: Vec<&str> = text.split(['·', '•', '|']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = text
+        .split(['·', '•', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let mut rest = Vec::new();
     for part in &parts {
-        if b.name.is_some() && b.headline.is_none() && no_summary_yet && util::looks_like_position(part) {
+        if b.name.is_some()
+            && b.headline.is_none()
+            && no_summary_yet
+            && util::looks_like_position(part)
+        {
             b.headline = Some(part.to_string());
         } else if b.location.is_none() && util::is_location(part) {
             b.location = Some(part.to_string());
@@ -350,7 +431,9 @@ fn preamble_line(
         return;
     }
     if words >= 6 && !matches!(line.kind, LineKind::Heading(_)) {
-        para.push(util::strip_dangling_labels(&util::text_with_urls_plain(line)));
+        para.push(util::strip_dangling_labels(&util::text_with_urls_plain(
+            line,
+        )));
         return;
     }
     leftover.push(util::text_with_urls(line));
@@ -360,12 +443,22 @@ fn preamble_line(
 pub fn facts_from_prose(summary: &str) -> (Vec<Work>, Vec<Education>) {
     let mut work = Vec::new();
     let mut edu = Vec::new();
-    util::re!(pos_at, r"\b(?:a|an)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)\s+(?:at|with)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)");
-    util::re!(degree_from, r"\b(?:received|obtained|earned|got|completed|hold|have)\s+(?:my|a|an)\s+((?:Ph\.?\s?D|M\.?\s?Sc|B\.?\s?Sc|M\.?\s?S|B\.?\s?S|B\.?\s?A|M\.?\s?A|MBA|Master'?s?|Bachelor'?s?|Doctorate)[\w.’']*)(?:\s+degree)?(?:\s+in\s+[A-Z][\w\s]*?)?\s+(?:from|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)");
+    util::re!(
+        pos_at,
+        r"\b(?:a|an)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)\s+(?:at|with)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)"
+    );
+    util::re!(
+        degree_from,
+        r"\b(?:received|obtained|earned|got|completed|hold|have)\s+(?:my|a|an)\s+((?:Ph\.?\s?D|M\.?\s?Sc|B\.?\s?Sc|M\.?\s?S|B\.?\s?S|B\.?\s?A|M\.?\s?A|MBA|Master'?s?|Bachelor'?s?|Doctorate)[\w.’']*)(?:\s+degree)?(?:\s+in\s+[A-Z][\w\s]*?)?\s+(?:from|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)"
+    );
     util::re!(advised, r"advised by\s+(.+?)(?:\s*\([^)]*\))?(?:[,.;]|$)");
     for sentence in sentences(summary) {
         let s = sentence.trim();
-        if !(s.starts_with("I ") || s.starts_with("I'm") || s.starts_with("I’m") || s.contains(" I ")) {
+        if !(s.starts_with("I ")
+            || s.starts_with("I'm")
+            || s.starts_with("I’m")
+            || s.contains(" I "))
+        {
             continue;
         }
         if let Some(c) = degree_from().captures(s) {
@@ -378,7 +471,10 @@ pub fn facts_from_prose(summary: &str) -> (Vec<Work>, Vec<Education>) {
                 let names = a[1].replace(" (", " ").replace(')', "");
                 e.advisors = util::split_names(names.split(" see ").next().unwrap_or(&names))
                     .into_iter()
-                    .filter(|n| n.split_whitespace().count() <= 4 && n.chars().next().is_some_and(|c| c.is_uppercase()))
+                    .filter(|n| {
+                        n.split_whitespace().count() <= 4
+                            && n.chars().next().is_some_and(|c| c.is_uppercase())
+                    })
                     .collect();
             }
             edu.push(e);
@@ -417,8 +513,17 @@ fn sentences(s: &str) -> Vec<String> {
         cur.push(c);
         if matches!(c, '.' | '!' | '?' | '\n') {
             let next = chars.get(i + 1).copied();
-            let prev_word: String = cur.trim_end_matches('.').rsplit(' ').next().unwrap_or("").to_string();
-            let abbrev = prev_word.len() <= 2 || matches!(prev_word.as_str(), "Prof" | "Dr" | "Mr" | "Ms" | "etc" | "e.g" | "i.e" | "vs");
+            let prev_word: String = cur
+                .trim_end_matches('.')
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let abbrev = prev_word.len() <= 2
+                || matches!(
+                    prev_word.as_str(),
+                    "Prof" | "Dr" | "Mr" | "Ms" | "etc" | "e.g" | "i.e" | "vs"
+                );
             if next.is_none_or(|n| n.is_whitespace()) && (c != '.' || !abbrev) {
                 out.push(std::mem::take(&mut cur));
             }
@@ -441,7 +546,10 @@ mod tests {
         let p = parse_preamble(
             &[
                 l("Jane Roe | Curriculum Vitae", LineKind::Heading(1)),
-                l("jane.roe.dev • jroe at cs dot example dot edu • in jane-roe", LineKind::Text),
+                l(
+                    "jane.roe.dev • jroe at cs dot example dot edu • in jane-roe",
+                    LineKind::Text,
+                ),
             ],
             &[],
         );
@@ -457,19 +565,29 @@ mod tests {
         let (w, e) = facts_from_prose("I am a Systems Architect at Huawei Research Cambridge. These days I think. I received my PhD from Queen Mary University of London, advised by Gianni Antichi and Brent Stephens (Utah / Google), see my PhD dissertation. Before starting my PhD, I was initially an Intern, and later a Research Assistant at NUS, advised by Djordje Jevdjic.");
         assert_eq!(w.len(), 2);
         assert_eq!(w[0].position.as_deref(), Some("Systems Architect"));
-        assert_eq!(w[0].organization.as_deref(), Some("Huawei Research Cambridge"));
+        assert_eq!(
+            w[0].organization.as_deref(),
+            Some("Huawei Research Cambridge")
+        );
         assert_eq!(w[1].organization.as_deref(), Some("NUS"));
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].degree.as_deref(), Some("PhD"));
-        assert_eq!(e[0].institution.as_deref(), Some("Queen Mary University of London"));
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("Queen Mary University of London")
+        );
         assert_eq!(e[0].advisors, vec!["Gianni Antichi", "Brent Stephens"]);
     }
 
     #[test]
     fn profiles_from_urls() {
         let p = profile_from_url("https://github.com/aliireza").unwrap();
-        assert_eq!((p.network.as_str(), p.username.as_deref()), ("GitHub", Some("aliireza")));
-        let p = profile_from_url("https://scholar.google.com/citations?user=SKU_VGgAAAAJ&hl=en").unwrap();
+        assert_eq!(
+            (p.network.as_str(), p.username.as_deref()),
+            ("GitHub", Some("aliireza"))
+        );
+        let p = profile_from_url("https://scholar.google.com/citations?user=SKU_VGgAAAAJ&hl=en")
+            .unwrap();
         assert_eq!(p.username.as_deref(), Some("SKU_VGgAAAAJ"));
         assert!(profile_from_url("https://youtu.be/x").is_none());
     }

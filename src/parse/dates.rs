@@ -31,7 +31,8 @@ impl Period {
 
 const MONTHS: &str = r"(?:jan(?:uary|v(?:ier)?)?|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|m[äa]rz|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|ao[ûu]t|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember)?)";
 const SEASONS: &str = r"(?:fall|spring|summer|winter|autumn|ht|vt)";
-const ONGOING: &str = r"(?:now|present|current(?:ly)?|today|ongoing|date|heute|aujourd'hui|présent|actuel)";
+const ONGOING: &str =
+    r"(?:now|present|current(?:ly)?|today|ongoing|date|heute|aujourd'hui|présent|actuel)";
 
 /// One date token (no range).
 fn date_pattern() -> String {
@@ -211,7 +212,9 @@ pub fn find_all(text: &str) -> Vec<Period> {
     let mut out = Vec::new();
     let mut offset = 0;
     while offset < text.len() {
-        let Some(mut p) = find_period(&text[offset..]) else { break };
+        let Some(mut p) = find_period(&text[offset..]) else {
+            break;
+        };
         p.range = (p.range.0 + offset, p.range.1 + offset);
         offset = p.range.1.max(offset + 1);
         while offset < text.len() && !text.is_char_boundary(offset) {
@@ -229,7 +232,10 @@ fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
     let ok_a = after.is_none_or(|c| !c.is_alphanumeric() && c != '/' && c != '%');
     // "1.5" or "26.9%": a year followed by a decimal part is a number.
     let decimal = text[end..].starts_with('.')
-        && text[end + 1..].chars().next().is_some_and(|c| c.is_ascii_digit());
+        && text[end + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit());
     ok_b && ok_a && !decimal
 }
 
@@ -262,7 +268,10 @@ mod tests {
     }
 
     fn se(a: &str, b: &str) -> (Option<String>, Option<String>) {
-        (Some(a.into()), if b.is_empty() { None } else { Some(b.into()) })
+        (
+            Some(a.into()),
+            if b.is_empty() { None } else { Some(b.into()) },
+        )
     }
 
     #[test]
@@ -277,7 +286,10 @@ mod tests {
         assert_eq!(p("09/15-06/18"), se("2015-09", "2018-06"));
         assert_eq!(p("Sept 2018 – May 2023"), se("2018-09", "2023-05"));
         assert_eq!(p("Jan 2023 – present"), se("2023-01", "present"));
-        assert_eq!(p("Fall 2019 - Fall 2020: Master thesis"), se("2019", "2020"));
+        assert_eq!(
+            p("Fall 2019 - Fall 2020: Master thesis"),
+            se("2019", "2020")
+        );
         assert_eq!(p("Depuis 10/2022"), se("2022-10", "present"));
         assert_eq!(p("De 02/2015 à 09/2022"), se("2015-02", "2022-09"));
         assert_eq!(p("21/12/2023"), se("2023-12-21", ""));

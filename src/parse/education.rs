@@ -10,8 +10,14 @@ util::re!(
     degree_re,
     r"^(?i:(?:ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?sc\.?|b\.?\s?sc\.?|m\.?\s?eng\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?s\.?|m\.?\s?s\.?|licentiate(?:\s+degree)?|licenciatura|diplom(?:a)?|habilitation|abitur|(?:master|bachelor)(?:'s|’s|s)?(?:\s+degree)?(?:\s+of\s+(?:science|arts|engineering|philosophy))?|doctor(?:ate)?(?:\s+of\s+philosophy)?|high school diploma))(?:[\s,:(–—-]|$)"
 );
-util::re!(advisor_re, r"(?i)\b(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)\s*:?\s*");
-util::re!(thesis_re, r"(?i)^(?:(?:ph\.?d\.?|master'?s?|master’s|bachelor'?s?|m\.?sc\.?|b\.?sc\.?|licentiate)\s+)?(?:thesis|dissertation)(?:\s+title)?\s*:\s*");
+util::re!(
+    advisor_re,
+    r"(?i)\b(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)\s*:?\s*"
+);
+util::re!(
+    thesis_re,
+    r"(?i)^(?:(?:ph\.?d\.?|master'?s?|master’s|bachelor'?s?|m\.?sc\.?|b\.?sc\.?|licentiate)\s+)?(?:thesis|dissertation)(?:\s+title)?\s*:\s*"
+);
 
 #[derive(Default)]
 struct Acc {
@@ -47,14 +53,20 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         let heading = matches!(line.kind, LineKind::Heading(_));
         let has_degree = degree_re().is_match(&text);
         let inst_like = (heading || line.all_bold() || bold_first(line)) && !has_degree
-            || looks_like_institution(&text) && !has_degree && !is_sub && text.split_whitespace().count() <= 10;
+            || looks_like_institution(&text)
+                && !has_degree
+                && !is_sub
+                && text.split_whitespace().count() <= 10;
         let new_entry = match &cur {
             None => true,
             Some(acc) => {
                 (heading && acc.started())
                     || (inst_like && acc.e.institution.is_some() && !is_sub)
                     || (has_degree && acc.e.degree.is_some() && !is_sub)
-                    || (line.kind == LineKind::Item && line.depth == top_depth && has_degree && acc.started())
+                    || (line.kind == LineKind::Item
+                        && line.depth == top_depth
+                        && has_degree
+                        && acc.started())
             }
         };
         if new_entry {
@@ -72,8 +84,17 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
 }
 
 fn bold_first(line: &Line) -> bool {
-    line.spans.iter().find(|s| !s.text.trim().is_empty()).is_some_and(|s| s.bold)
-        && !degree_re().is_match(line.spans.iter().find(|s| !s.text.trim().is_empty()).map(|s| s.text.trim()).unwrap_or(""))
+    line.spans
+        .iter()
+        .find(|s| !s.text.trim().is_empty())
+        .is_some_and(|s| s.bold)
+        && !degree_re().is_match(
+            line.spans
+                .iter()
+                .find(|s| !s.text.trim().is_empty())
+                .map(|s| s.text.trim())
+                .unwrap_or(""),
+        )
 }
 
 /// Read one line into the entry.
@@ -126,7 +147,9 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     let text = match paren_loc().captures(&text) {
         Some(c) if acc.e.location.is_none() && util::is_location(&c[1]) => {
             acc.e.location = Some(c[1].trim().to_string());
-            text[..c.get(0).map_or(text.len(), |m| m.start())].trim().to_string()
+            text[..c.get(0).map_or(text.len(), |m| m.start())]
+                .trim()
+                .to_string()
         }
         _ => text,
     };
@@ -142,7 +165,12 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     }
     if let Some(m) = degree_re().find(&text) {
         if acc.e.degree.is_none() {
-            let deg_end = m.end() - m.as_str().chars().last().filter(|c| !c.is_alphanumeric() && *c != '.').map_or(0, |c| c.len_utf8());
+            let deg_end = m.end()
+                - m.as_str()
+                    .chars()
+                    .last()
+                    .filter(|c| !c.is_alphanumeric() && *c != '.')
+                    .map_or(0, |c| c.len_utf8());
             let degree = text[..deg_end].trim().to_string();
             let rest = text[deg_end..].trim();
             let rest = rest
@@ -152,24 +180,40 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                 .trim();
             acc.e.degree = Some(degree);
             // The field runs to the first part that names an institution or one of its units.
-            let raw: Vec<&str> = rest.split(", ").map(str::trim).filter(|p| !p.is_empty()).collect();
+            let raw: Vec<&str> = rest
+                .split(", ")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
             let cut = raw
                 .iter()
-                .position(|p| looks_like_institution(p) || p.starts_with("Department") || p.starts_with("School of") || p.starts_with("Faculty"))
+                .position(|p| {
+                    looks_like_institution(p)
+                        || p.starts_with("Department")
+                        || p.starts_with("School of")
+                        || p.starts_with("Faculty")
+                })
                 .unwrap_or(raw.len());
             let field_text = raw[..cut].join(", ");
             let mut parts = std::iter::once(field_text.as_str())
                 .filter(|f| !f.is_empty())
                 .chain(raw[cut..].iter().copied());
             if let Some(field) = parts.next() {
-                if looks_like_institution(field) && acc.e.institution.is_none() && !field.contains(" in ") {
+                if looks_like_institution(field)
+                    && acc.e.institution.is_none()
+                    && !field.contains(" in ")
+                {
                     acc.e.institution = Some(field.to_string());
                 } else {
                     acc.e.field = Some(field.to_string());
                 }
             }
             for p in parts {
-                if acc.e.institution.is_none() && looks_like_institution(p) && !p.starts_with("Department") && !p.starts_with("School of") {
+                if acc.e.institution.is_none()
+                    && looks_like_institution(p)
+                    && !p.starts_with("Department")
+                    && !p.starts_with("School of")
+                {
                     acc.e.institution = Some(p.to_string());
                 } else {
                     acc.e.notes.push(p.to_string());
@@ -182,7 +226,10 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
         acc.e.institution = Some(text.trim_end_matches(',').to_string());
         return;
     }
-    if acc.e.institution.is_none() && looks_like_institution(&text) && text.split_whitespace().count() <= 10 {
+    if acc.e.institution.is_none()
+        && looks_like_institution(&text)
+        && text.split_whitespace().count() <= 10
+    {
         acc.e.institution = Some(text);
         return;
     }
@@ -194,7 +241,10 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
 /// follows the title ("... Applications I used bio-inspired ...") split off as notes.
 fn split_thesis(s: &str) -> (String, Vec<String>) {
     util::re!(see, r"\s*\((?:see|cf\.|available)[^)]*\)\s*$");
-    util::re!(sentence, r"^(.*?[a-zA-Z0-9)])\.?\s+((?:I|We|In this|This)\s+[a-z].*)$");
+    util::re!(
+        sentence,
+        r"^(.*?[a-zA-Z0-9)])\.?\s+((?:I|We|In this|This)\s+[a-z].*)$"
+    );
     let mut notes = Vec::new();
     let mut t = s.trim().to_string();
     if let Some(m) = see().find(&t) {
@@ -234,24 +284,42 @@ mod tests {
         ];
         let e = parse(&lines);
         assert_eq!(e.len(), 2);
-        assert_eq!(e[0].institution.as_deref(), Some("KTH Royal Institute of Technology"));
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("KTH Royal Institute of Technology")
+        );
         assert_eq!(e[0].degree.as_deref(), Some("Ph.D."));
-        assert_eq!(e[0].field.as_deref(), Some("Information and Communication Technology"));
+        assert_eq!(
+            e[0].field.as_deref(),
+            Some("Information and Communication Technology")
+        );
         assert_eq!(e[0].advisors, vec!["Dejan Kostić", "Gerald Q. Maguire Jr."]);
         assert_eq!(e[0].start.as_deref(), Some("2017-08"));
         assert_eq!(e[0].end.as_deref(), Some("2023-03"));
-        assert_eq!(e[0].thesis.as_deref(), Some("Realizing Low-Latency Packet Processing"));
+        assert_eq!(
+            e[0].thesis.as_deref(),
+            Some("Realizing Low-Latency Packet Processing")
+        );
         assert_eq!(e[1].degree.as_deref(), Some("M.Sc."));
-        assert_eq!(e[1].field.as_deref(), Some("Electrical Engineering - Digital Electronic Circuits"));
+        assert_eq!(
+            e[1].field.as_deref(),
+            Some("Electrical Engineering - Digital Electronic Circuits")
+        );
         assert_eq!(e[1].advisors, vec!["Saeed Sharifian"]);
         assert_eq!(e[1].end.as_deref(), Some("2017-07"));
-        assert_eq!(e[1].thesis.as_deref(), Some("Resource Allocation in Software-Defined Networks for 5G Applications"));
+        assert_eq!(
+            e[1].thesis.as_deref(),
+            Some("Resource Allocation in Software-Defined Networks for 5G Applications")
+        );
     }
 
     #[test]
     fn academicpages_bullets() {
         let lines = vec![
-            l(LineKind::Item, "Ph.D in Version Control Theory, GitHub University, 2018 (expected)"),
+            l(
+                LineKind::Item,
+                "Ph.D in Version Control Theory, GitHub University, 2018 (expected)",
+            ),
             l(LineKind::Item, "M.S. in Jekyll, GitHub University, 2014"),
         ];
         let e = parse(&lines);

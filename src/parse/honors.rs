@@ -4,7 +4,7 @@
 
 use super::dates;
 use super::util::{self, NLine};
-use crate::profile::{Award, Service, SectionKind, Talk};
+use crate::profile::{Award, SectionKind, Service, Talk};
 
 #[derive(Default)]
 pub struct Honors {
@@ -15,10 +15,22 @@ pub struct Honors {
     pub grants: Vec<crate::profile::Project>,
 }
 
-util::re!(service_re, r"(?i)\b(PC member|program committee|programme committee|TPC|reviewer|reviewing|referee|artifact evaluation|AEC|shadow|organi[sz]ing committee|organi[sz]er|chair|co-chair|editor|editorial board|council|steering committee|session chair|judge|mentor at|volunteer|faculty at|member of)\b");
-util::re!(talk_re, r"(?i)\b(talk|keynote|invited speaker|presentation|presented|seminar|lecture at|panel(?:ist)?|tutorial at|guest lecture)\b");
-util::re!(money_re, r"(?i)(?:[$€£]\s?\d|\d\s*(?:SEK|USD|EUR|GBP|CHF|k€|M€)\b|\bgrant\b)");
-util::re!(date_prefix, r"^\s*\(?((?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2}|present|now))?)\)?\s*[:.–—-]\s*");
+util::re!(
+    service_re,
+    r"(?i)\b(PC member|program committee|programme committee|TPC|reviewer|reviewing|referee|artifact evaluation|AEC|shadow|organi[sz]ing committee|organi[sz]er|chair|co-chair|editor|editorial board|council|steering committee|session chair|judge|mentor at|volunteer|faculty at|member of)\b"
+);
+util::re!(
+    talk_re,
+    r"(?i)\b(talk|keynote|invited speaker|presentation|presented|seminar|lecture at|panel(?:ist)?|tutorial at|guest lecture)\b"
+);
+util::re!(
+    money_re,
+    r"(?i)(?:[$€£]\s?\d|\d\s*(?:SEK|USD|EUR|GBP|CHF|k€|M€)\b|\bgrant\b)"
+);
+util::re!(
+    date_prefix,
+    r"^\s*\(?((?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2}|present|now))?)\)?\s*[:.–—-]\s*"
+);
 
 /// Classify each entry of a section of the given kind.
 pub fn parse(kind: SectionKind, lines: &[NLine], out: &mut Honors) {
@@ -34,9 +46,18 @@ pub fn parse(kind: SectionKind, lines: &[NLine], out: &mut Honors) {
             .lines
             .iter()
             .flat_map(|(_, l)| util::links_of(l))
-            .map(|l| if l.label.is_empty() || util::is_link_label(&l.label) || text.contains(&l.label) { l.url } else { format!("{} ({})", l.label, l.url) })
+            .map(|l| {
+                if l.label.is_empty() || util::is_link_label(&l.label) || text.contains(&l.label) {
+                    l.url
+                } else {
+                    format!("{} ({})", l.label, l.url)
+                }
+            })
             .collect();
-        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim().to_string();
+        let text = text
+            .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])
+            .trim()
+            .to_string();
         if text.is_empty() {
             continue;
         }
@@ -102,7 +123,11 @@ fn split_date(text: &str) -> (Option<String>, Option<String>, String) {
     if let Some(c) = date_prefix().captures(text) {
         let per = dates::find_period(&c[1]);
         let rest = text[c.get(0).map_or(0, |m| m.end())..].trim().to_string();
-        return (per.as_ref().and_then(|p| p.first()), per.map(|p| p.text), rest);
+        return (
+            per.as_ref().and_then(|p| p.first()),
+            per.map(|p| p.text),
+            rest,
+        );
     }
     if let Some(p) = dates::find_period(text) {
         // A date in the middle of a title ("Fellowship 2021 in Systems") stays in the text.
@@ -172,7 +197,10 @@ fn talk_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Talk {
         notes,
         ..Default::default()
     };
-    util::re!(at_re, r"\bat\s+([A-Z][^,.;]*?)(?:\s+(?:about|on|with)\b|[,.;]|$)");
+    util::re!(
+        at_re,
+        r"\bat\s+([A-Z][^,.;]*?)(?:\s+(?:about|on|with)\b|[,.;]|$)"
+    );
     if let Some(c) = at_re().captures(body) {
         t.event = Some(c[1].trim().trim_end_matches(['.', '"', ' ']).to_string());
     }
@@ -197,8 +225,14 @@ fn award_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Award {
 
 /// "Research grant "Name", Funder Foundation, €54,000, 10/21 – 09/24".
 fn grant_entry(text: &str) -> crate::profile::Project {
-    util::re!(funder_re, r"(?i)\b(foundation|agency|council|fund|trust|ministry|commission|society|academy|institute|university|NSF|ERC|DFG|SNSF|NIH|DARPA|EU|Horizon|Vinnova|VR|Wallenberg|Google|Microsoft|Meta|Amazon|Intel)\b");
-    util::re!(amount_full, r"^(?:~\s*|≈\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|kr|€|\$))$");
+    util::re!(
+        funder_re,
+        r"(?i)\b(foundation|agency|council|fund|trust|ministry|commission|society|academy|institute|university|NSF|ERC|DFG|SNSF|NIH|DARPA|EU|Horizon|Vinnova|VR|Wallenberg|Google|Microsoft|Meta|Amazon|Intel)\b"
+    );
+    util::re!(
+        amount_full,
+        r"^(?:~\s*|≈\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|kr|€|\$))$"
+    );
     let mut p = crate::profile::Project {
         name: None,
         kind: crate::profile::ProjectKind::Grant,
@@ -263,14 +297,22 @@ mod tests {
         assert_eq!(h.service[0].role.as_deref(), Some("PC Member"));
         assert_eq!(h.service[0].organization.as_deref(), Some("eBPF'24"));
         assert_eq!(h.service[1].organization.as_deref(), Some("EuroSys'20"));
-        assert_eq!(h.service[1].role.as_deref(), Some("Shadow Program Committee"));
+        assert_eq!(
+            h.service[1].role.as_deref(),
+            Some("Shadow Program Committee")
+        );
     }
 
     #[test]
     fn service_dash_style() {
-        let lines = vec![l("SOSP ’19 (https://sysartifacts.github.io) — Artifact Evaluation Committee")];
+        let lines = vec![l(
+            "SOSP ’19 (https://sysartifacts.github.io) — Artifact Evaluation Committee",
+        )];
         let mut h = Honors::default();
         parse(SectionKind::Service, &lines, &mut h);
-        assert_eq!(h.service[0].role.as_deref(), Some("Artifact Evaluation Committee"));
+        assert_eq!(
+            h.service[0].role.as_deref(),
+            Some("Artifact Evaluation Committee")
+        );
     }
 }

@@ -21,7 +21,10 @@ pub fn parse(lines: &[NLine]) -> Vec<Mentee> {
             || line.text().trim_start().starts_with("--");
         if sub && !out.is_empty() {
             let note = util::text_with_urls(line);
-            let note = note.trim_start_matches(['-', '–', '—', ' ']).trim().to_string();
+            let note = note
+                .trim_start_matches(['-', '–', '—', ' '])
+                .trim()
+                .to_string();
             if let Some(m) = out.last_mut() {
                 if !note.is_empty() {
                     m.notes.push(strip_empty_links(&note));
@@ -43,7 +46,9 @@ fn parse_one(line: &crate::extract::Line) -> Mentee {
     // The name is the first link's text, or the text up to the first separator.
     let first = line.spans.iter().find(|s| !s.text.trim().is_empty());
     let text = util::text_with_urls(line);
-    let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '*', ' ']).to_string();
+    let text = text
+        .trim_start_matches(['•', '●', '○', '◦', '▪', '*', ' '])
+        .to_string();
     if let Some(sp) = first {
         if let Some(url) = sp.link.as_deref().filter(|u| !u.is_empty()) {
             m.name = Some(sp.text.trim().to_string());
@@ -95,10 +100,22 @@ mod tests {
     fn linked_and_plain_names() {
         let mut a = Span::plain("Farbod Shahinfar");
         a.link = Some("https://f.github.io/".into());
-        let l1 = Line::new(LineKind::Item, vec![a, Span::plain(" — now PhD student at Politecnico di Milano")]);
-        let mut l2 = Line::new(LineKind::Item, vec![Span::plain("Mohammad Siavashi — MSc from IUST")]);
+        let l1 = Line::new(
+            LineKind::Item,
+            vec![
+                a,
+                Span::plain(" — now PhD student at Politecnico di Milano"),
+            ],
+        );
+        let mut l2 = Line::new(
+            LineKind::Item,
+            vec![Span::plain("Mohammad Siavashi — MSc from IUST")],
+        );
         l2.depth = 1;
-        let mut l3 = Line::new(LineKind::Item, vec![Span::plain("Master’s thesis: Development of a Scheduler.")]);
+        let mut l3 = Line::new(
+            LineKind::Item,
+            vec![Span::plain("Master’s thesis: Development of a Scheduler.")],
+        );
         l3.depth = 2;
         let mut l1d = l1.clone();
         l1d.depth = 1;
@@ -108,6 +125,12 @@ mod tests {
         assert_eq!(m[0].url.as_deref(), Some("https://f.github.io/"));
         assert_eq!(m[0].notes, vec!["now PhD student at Politecnico di Milano"]);
         assert_eq!(m[1].name.as_deref(), Some("Mohammad Siavashi"));
-        assert_eq!(m[1].notes, vec!["MSc from IUST", "Master’s thesis: Development of a Scheduler."]);
+        assert_eq!(
+            m[1].notes,
+            vec![
+                "MSc from IUST",
+                "Master’s thesis: Development of a Scheduler."
+            ]
+        );
     }
 }

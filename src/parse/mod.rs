@@ -222,7 +222,12 @@ fn front_matter_publication(doc: &Cleaned, seg: &Segmented) -> Option<Publicatio
     );
     let authors = fm("citation")
         .and_then(|c| {
-            let head = c.split(['(', '"', '“']).next()?.trim().trim_end_matches(',').to_string();
+            let head = c
+                .split(['(', '"', '“'])
+                .next()?
+                .trim()
+                .trim_end_matches(',')
+                .to_string();
             publications::looks_like_author_list(&head).then(|| publications::split_authors(&head))
         })
         .unwrap_or_default();

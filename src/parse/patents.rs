@@ -14,15 +14,25 @@ util::re!(
     number_re,
     r"\b(PCT/[A-Z]{2}\d{4}/\d{5,6}|EP\s?\d{2}\s?\d{3}\s?\d{3}(?:\.\d)?|\d{2}/\d{3},\d{3}|(?:US|EP|WO|CN|JP|DE|SE)\s?\d{4,}(?:[/,]\d+)*\s?[A-Z]\d?|\d{1,2},\d{3},\d{3}(?:\s?B\d)?)"
 );
-util::re!(granted_re, r"\b((?:US|EP|CN|JP|DE|SE)\s?\d{6,}\s?[AB]\d)\s*(?:\(?Granted\)?)?");
-util::re!(other_name, r"\s*\((?:Other name|Also known as|a\.k\.a\.)\s*:\s*([^)]*)\)");
+util::re!(
+    granted_re,
+    r"\b((?:US|EP|CN|JP|DE|SE)\s?\d{6,}\s?[AB]\d)\s*(?:\(?Granted\)?)?"
+);
+util::re!(
+    other_name,
+    r"\s*\((?:Other name|Also known as|a\.k\.a\.)\s*:\s*([^)]*)\)"
+);
 util::re!(filed_re, r"(?i)\bfiled(?:\s+(?:in|on))?\s+");
 
 pub fn parse(lines: &[NLine]) -> Vec<Patent> {
     util::blocks(lines)
         .into_iter()
         .filter_map(|b| {
-            let links: Vec<Link> = b.lines.iter().flat_map(|(_, l)| util::links_of(l)).collect();
+            let links: Vec<Link> = b
+                .lines
+                .iter()
+                .flat_map(|(_, l)| util::links_of(l))
+                .collect();
             let text = b
                 .lines
                 .iter()
@@ -67,7 +77,8 @@ pub fn parse_one(text: &str, links: Vec<Link>) -> Option<Patent> {
     // Kind and numbers.
     let kind_m = kind_re().find_iter(&rest).find(|m| {
         let after = &rest[m.end()..];
-        number_re().find(after).is_some_and(|n| n.start() <= 3) || m.as_str().to_lowercase().contains("patent")
+        number_re().find(after).is_some_and(|n| n.start() <= 3)
+            || m.as_str().to_lowercase().contains("patent")
     });
     let (title_part, tail) = match kind_m {
         Some(m) => {
@@ -90,7 +101,11 @@ pub fn parse_one(text: &str, links: Vec<Link>) -> Option<Patent> {
             p.filed = per.start;
         }
     }
-    let title = title_part.trim().trim_end_matches(['.', ',']).trim().to_string();
+    let title = title_part
+        .trim()
+        .trim_end_matches(['.', ','])
+        .trim()
+        .to_string();
     p.title = (!title.is_empty()).then_some(title);
     p.links = links;
     Some(p)
@@ -114,7 +129,10 @@ mod tests {
         let p = parse_one("[P1] Alireza Farshin, Omri Kahalon, Vishwanath Venkatesan, Timothy Stamler. Orchestration of Distributed Inference Operations. US Patent Application 18/926,233. Filed in October 2024.", vec![]).unwrap();
         assert_eq!(p.key.as_deref(), Some("P1"));
         assert_eq!(p.inventors.len(), 4);
-        assert_eq!(p.title.as_deref(), Some("Orchestration of Distributed Inference Operations"));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Orchestration of Distributed Inference Operations")
+        );
         assert_eq!(p.kind.as_deref(), Some("US Patent Application"));
         assert_eq!(p.application_numbers, vec!["18/926,233"]);
         assert_eq!(p.filed.as_deref(), Some("2024-10"));
@@ -133,6 +151,9 @@ mod tests {
         assert_eq!(p.inventors, vec!["Amir Roozbeh", "Gerald Q. Maguire Jr."]);
 
         let p = parse_one("[P14] A B, C D. Method and System. PCT Application PCT/SE2020/051107 (Download) & PCT/SE2020/051108 (Download).", vec![]).unwrap();
-        assert_eq!(p.application_numbers, vec!["PCT/SE2020/051107", "PCT/SE2020/051108"]);
+        assert_eq!(
+            p.application_numbers,
+            vec!["PCT/SE2020/051107", "PCT/SE2020/051108"]
+        );
     }
 }

@@ -16,13 +16,18 @@ util::re!(partners_re, r"(?i)^(?:other\s+)?partners?\s*:\s*");
 util::re!(name_colon, r"^(?:\(\d+\)\s*)?([^:]{2,60}?)\s*:\s+(.+)$");
 
 fn is_field_line(t: &str) -> bool {
-    funded_re().is_match(t) || role_re().is_match(t) || partners_re().is_match(t) || amount_re().find(t).is_some_and(|m| m.start() == 0)
-        || dates::find_period(t).is_some_and(|p| dates::tidy(&dates::remove_range(t, p.range)).is_empty())
+    funded_re().is_match(t)
+        || role_re().is_match(t)
+        || partners_re().is_match(t)
+        || amount_re().find(t).is_some_and(|m| m.start() == 0)
+        || dates::find_period(t)
+            .is_some_and(|p| dates::tidy(&dates::remove_range(t, p.range)).is_empty())
 }
 
 pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
     let t = title.to_lowercase();
-    let software_section = t.contains("open") || t.contains("software") || t.contains("github") || t.contains("code");
+    let software_section =
+        t.contains("open") || t.contains("software") || t.contains("github") || t.contains("code");
     let mut out: Vec<Project> = Vec::new();
     let mut cur: Option<Project> = None;
     for (_, line) in lines {
@@ -30,7 +35,9 @@ pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
             continue;
         }
         let text = util::text_without_link_labels(line);
-        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).to_string();
+        let text = text
+            .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])
+            .to_string();
         let url = util::links_of(line).into_iter().map(|l| l.url).next();
         if text.is_empty() {
             if let (Some(p), Some(u)) = (cur.as_mut(), url) {
@@ -39,15 +46,19 @@ pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
             continue;
         }
         let field = is_field_line(&text);
-        let bullet_of_current = matches!(line.kind, LineKind::Continuation) && line.depth > 1
-            || line.kind == LineKind::Item && line.depth > 1;
-        if !field && !bullet_of_current || cur.is_none() {
+        let bullet_of_current =
+            matches!(line.kind, LineKind::Continuation | LineKind::Item) && line.depth > 1;
+        if (!field && !bullet_of_current) || cur.is_none() {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
             let mut p = Project {
                 name: None,
-                kind: if software_section { ProjectKind::Software } else { ProjectKind::Other },
+                kind: if software_section {
+                    ProjectKind::Software
+                } else {
+                    ProjectKind::Other
+                },
                 summary: None,
                 role: None,
                 amount: None,
@@ -83,7 +94,11 @@ pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
     for p in &mut out {
         if p.amount.is_some() || p.funder.is_some() {
             p.kind = ProjectKind::Grant;
-        } else if p.kind == ProjectKind::Other && p.url.as_deref().is_some_and(|u| u.contains("github.com") || u.contains("gitlab")) {
+        } else if p.kind == ProjectKind::Other
+            && p.url
+                .as_deref()
+                .is_some_and(|u| u.contains("github.com") || u.contains("gitlab"))
+        {
             p.kind = ProjectKind::Software;
         }
     }
@@ -215,10 +230,16 @@ mod tests {
         assert_eq!(p[0].kind, ProjectKind::Grant);
         assert_eq!(p[0].amount.as_deref(), Some("~ 9.5 Million SEK"));
         assert_eq!(p[0].start.as_deref(), Some("2023-11"));
-        assert_eq!(p[0].partners, vec!["KTH (led by Marco Chiesa)", "Saab AB", "RedHat AB"]);
+        assert_eq!(
+            p[0].partners,
+            vec!["KTH (led by Marco Chiesa)", "Saab AB", "RedHat AB"]
+        );
         assert_eq!(p[0].role.as_deref(), Some("one of the co-PIs from RISE AB"));
         assert_eq!(p[1].amount.as_deref(), Some("$140,000 USD"));
-        assert_eq!(p[1].funder.as_deref(), Some("Google PhD Fellowship in Systems and Networking"));
+        assert_eq!(
+            p[1].funder.as_deref(),
+            Some("Google PhD Fellowship in Systems and Networking")
+        );
         assert_eq!(p[1].end.as_deref(), Some("2023-08"));
     }
 
@@ -231,7 +252,10 @@ mod tests {
         let p = parse("Open-Source Contributions", &lines);
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].name.as_deref(), Some("iommu-bench"));
-        assert_eq!(p[0].summary.as_deref(), Some("Understanding the IOTLB Wall"));
+        assert_eq!(
+            p[0].summary.as_deref(),
+            Some("Understanding the IOTLB Wall")
+        );
         assert_eq!(p[0].kind, ProjectKind::Software);
     }
 }

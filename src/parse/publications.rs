@@ -7,11 +7,23 @@ use super::util::{self, Block, NLine};
 use crate::extract::{Line, LineKind};
 use crate::profile::{Link, Publication, PublicationType};
 
-util::re!(key_re, r"^\[([A-Z]{0,3}[-.]?\d{1,3}[a-z]?)\]\s*|^([A-Z]{1,2}\d{1,3})[.:]?\s+");
-util::re!(year_marker, r"[.,]\s*\(?((?:19|20)\d{2})\)?[a-z]?(?:\.|,|\s*$|\s+)");
+util::re!(
+    key_re,
+    r"^\[([A-Z]{0,3}[-.]?\d{1,3}[a-z]?)\]\s*|^([A-Z]{1,2}\d{1,3})[.:]?\s+"
+);
+util::re!(
+    year_marker,
+    r"[.,]\s*\(?((?:19|20)\d{2})\)?[a-z]?(?:\.|,|\s*$|\s+)"
+);
 util::re!(any_year, r"(?:^|[^0-9/])((?:19|20)\d{2})(?:[^0-9%]|$)");
-util::re!(short_year, r"(?:\b|[A-Za-z])\s?['’]?(\d{2})(?:\s*,|\s*$|\s+\(|\s+[A-Za-z])");
-util::re!(paren_acronym, r"\(\s*([A-Za-z][A-Za-z0-9 &/+-]*?[A-Z][A-Za-z0-9+-]*)\s*['’]?\d{0,4}\s*\)");
+util::re!(
+    short_year,
+    r"(?:\b|[A-Za-z])\s?['’]?(\d{2})(?:\s*,|\s*$|\s+\(|\s+[A-Za-z])"
+);
+util::re!(
+    paren_acronym,
+    r"\(\s*([A-Za-z][A-Za-z0-9 &/+-]*?[A-Z][A-Za-z0-9+-]*)\s*['’]?\d{0,4}\s*\)"
+);
 
 /// Publication type a section or subsection title implies.
 pub fn type_from_title(title: &str) -> Option<PublicationType> {
@@ -47,21 +59,115 @@ pub fn type_from_title(title: &str) -> Option<PublicationType> {
 
 /// Well-known computer-science conferences, to type entries whose venue is only an acronym.
 const CONFERENCES: &[&str] = &[
-    "NSDI", "OSDI", "SOSP", "ASPLOS", "ATC", "EUROSYS", "SIGCOMM", "CONEXT", "ISCA", "MICRO",
-    "HPCA", "PLDI", "POPL", "ICML", "NEURIPS", "NIPS", "ICLR", "CVPR", "ICCV", "ECCV", "ACL",
-    "EMNLP", "NAACL", "AAAI", "IJCAI", "KDD", "WWW", "SIGMOD", "VLDB", "ICDE", "FAST", "ICPE",
-    "MOBICOM", "INFOCOM", "IMC", "CCS", "USENIX SECURITY", "NDSS", "S&P", "SOCC", "MIDDLEWARE",
-    "PODC", "SPAA", "SC", "HPDC", "ICSE", "FSE", "CHI", "UIST", "SIGIR", "RECSYS", "MLSYS",
-    "ICRA", "IROS", "RSS", "HRI", "CORL", "CDC", "ICASSP", "INTERSPEECH", "MICCAI", "ISMB",
-    "RECOMB", "SODA", "STOC", "FOCS", "ICALP", "CAV", "TACAS", "LICS", "OOPSLA", "ECOOP", "ISSTA",
-    "ASE", "MSR", "WSDM", "CIKM", "EDBT", "PODS", "SIGMETRICS", "MOBISYS", "SENSYS", "IPSN",
-    "HOTNETS", "HOTOS", "SOCC", "EUROMLSYS", "CONEXT", "ICPE", "DAC", "DATE", "ICCAD", "FPGA",
-    "UAI", "AISTATS", "COLT", "COLING", "EACL", "ICDM", "SDM", "WACV", "BMVC", "3DV",
+    "NSDI",
+    "OSDI",
+    "SOSP",
+    "ASPLOS",
+    "ATC",
+    "EUROSYS",
+    "SIGCOMM",
+    "CONEXT",
+    "ISCA",
+    "MICRO",
+    "HPCA",
+    "PLDI",
+    "POPL",
+    "ICML",
+    "NEURIPS",
+    "NIPS",
+    "ICLR",
+    "CVPR",
+    "ICCV",
+    "ECCV",
+    "ACL",
+    "EMNLP",
+    "NAACL",
+    "AAAI",
+    "IJCAI",
+    "KDD",
+    "WWW",
+    "SIGMOD",
+    "VLDB",
+    "ICDE",
+    "FAST",
+    "ICPE",
+    "MOBICOM",
+    "INFOCOM",
+    "IMC",
+    "CCS",
+    "USENIX SECURITY",
+    "NDSS",
+    "S&P",
+    "SOCC",
+    "MIDDLEWARE",
+    "PODC",
+    "SPAA",
+    "SC",
+    "HPDC",
+    "ICSE",
+    "FSE",
+    "CHI",
+    "UIST",
+    "SIGIR",
+    "RECSYS",
+    "MLSYS",
+    "ICRA",
+    "IROS",
+    "RSS",
+    "HRI",
+    "CORL",
+    "CDC",
+    "ICASSP",
+    "INTERSPEECH",
+    "MICCAI",
+    "ISMB",
+    "RECOMB",
+    "SODA",
+    "STOC",
+    "FOCS",
+    "ICALP",
+    "CAV",
+    "TACAS",
+    "LICS",
+    "OOPSLA",
+    "ECOOP",
+    "ISSTA",
+    "ASE",
+    "MSR",
+    "WSDM",
+    "CIKM",
+    "EDBT",
+    "PODS",
+    "SIGMETRICS",
+    "MOBISYS",
+    "SENSYS",
+    "IPSN",
+    "HOTNETS",
+    "HOTOS",
+    "SOCC",
+    "EUROMLSYS",
+    "CONEXT",
+    "ICPE",
+    "DAC",
+    "DATE",
+    "ICCAD",
+    "FPGA",
+    "UAI",
+    "AISTATS",
+    "COLT",
+    "COLING",
+    "EACL",
+    "ICDM",
+    "SDM",
+    "WACV",
+    "BMVC",
+    "3DV",
 ];
 
 fn infer_type(venue: &str, short: Option<&str>, key: Option<&str>) -> Option<PublicationType> {
     let v = venue.to_lowercase();
-    if v.contains("arxiv") || v.contains("preprint") || v.contains("biorxiv") || v.contains("ssrn") {
+    if v.contains("arxiv") || v.contains("preprint") || v.contains("biorxiv") || v.contains("ssrn")
+    {
         return Some(PublicationType::Preprint);
     }
     if v.contains("technical report") || v.contains("tech report") || v.contains("tech. rep") {
@@ -76,10 +182,19 @@ fn infer_type(venue: &str, short: Option<&str>, key: Option<&str>) -> Option<Pub
     if v.contains("workshop") {
         return Some(PublicationType::Workshop);
     }
-    if v.contains("journal") || v.contains("transactions") || v.contains("letters") || v.contains("magazine") || v.contains("review") {
+    if v.contains("journal")
+        || v.contains("transactions")
+        || v.contains("letters")
+        || v.contains("magazine")
+        || v.contains("review")
+    {
         return Some(PublicationType::Journal);
     }
-    if v.contains("conference") || v.contains("symposium") || v.contains("proceedings") || v.contains("proc.") {
+    if v.contains("conference")
+        || v.contains("symposium")
+        || v.contains("proceedings")
+        || v.contains("proc.")
+    {
         return Some(PublicationType::Conference);
     }
     if let Some(s) = short {
@@ -88,7 +203,10 @@ fn infer_type(venue: &str, short: Option<&str>, key: Option<&str>) -> Option<Pub
         }
     }
     for w in venue.split(|c: char| !c.is_alphanumeric()) {
-        if w.len() >= 3 && CONFERENCES.contains(&w.to_uppercase().as_str()) && w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+        if w.len() >= 3
+            && CONFERENCES.contains(&w.to_uppercase().as_str())
+            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        {
             return Some(PublicationType::Conference);
         }
     }
@@ -103,7 +221,12 @@ fn infer_type(venue: &str, short: Option<&str>, key: Option<&str>) -> Option<Pub
 /// Types an entry's own text may impose over its section's type.
 fn entry_override(venue: &str) -> Option<PublicationType> {
     match infer_type(venue, None, None) {
-        Some(t @ (PublicationType::Preprint | PublicationType::Report | PublicationType::Thesis | PublicationType::Poster)) => Some(t),
+        Some(
+            t @ (PublicationType::Preprint
+            | PublicationType::Report
+            | PublicationType::Thesis
+            | PublicationType::Poster),
+        ) => Some(t),
         _ => None,
     }
 }
@@ -128,8 +251,17 @@ pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
         }
         if let Some(p) = parse_block(&block, sub_type) {
             // A legend ("* equal contribution") or a stray line is not a publication.
-            let lowercase_start = p.title.as_deref().and_then(|t| t.chars().next()).is_some_and(|c| c.is_lowercase());
-            if p.authors.is_empty() && p.year.is_none() && p.venue.is_none() && p.key.is_none() && (p.links.is_empty() || lowercase_start) {
+            let lowercase_start = p
+                .title
+                .as_deref()
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_lowercase());
+            if p.authors.is_empty()
+                && p.year.is_none()
+                && p.venue.is_none()
+                && p.key.is_none()
+                && (p.links.is_empty() || lowercase_start)
+            {
                 leftovers.push(util::text_with_urls(block.first()));
                 continue;
             }
@@ -148,7 +280,8 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     if let Some(first_span) = lines[0].spans.iter().find(|s| !s.text.trim().is_empty()) {
         if first_span.link.as_deref().is_some_and(|u| !u.is_empty())
             && first_span.text.split_whitespace().count() >= 3
-            && !(lines.len() >= 2 && looks_like_author_list(&util::text_without_link_labels(lines[1])))
+            && !(lines.len() >= 2
+                && looks_like_author_list(&util::text_without_link_labels(lines[1])))
         {
             return Some(link_titled(lines[0], &lines[1..], links, sub_type));
         }
@@ -157,7 +290,12 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     if !starts_keyed && lines.len() >= 2 {
         let authors_line = util::text_without_link_labels(lines[1]);
         if looks_like_author_list(&authors_line) {
-            let title_line = if lines[0].spans.iter().any(|s| s.link.as_deref().is_some_and(|u| !u.is_empty())) && !util::is_link_label(&lines[0].text()) {
+            let title_line = if lines[0]
+                .spans
+                .iter()
+                .any(|s| s.link.as_deref().is_some_and(|u| !u.is_empty()))
+                && !util::is_link_label(&lines[0].text())
+            {
                 lines[0].text()
             } else {
                 first_text.clone()
@@ -167,7 +305,13 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
                 .map(|l| util::text_without_link_labels(l))
                 .collect::<Vec<_>>()
                 .join(" ");
-            return Some(homepage_entry(&title_line, &authors_line, &venue_text, links, sub_type));
+            return Some(homepage_entry(
+                &title_line,
+                &authors_line,
+                &venue_text,
+                links,
+                sub_type,
+            ));
         }
     }
     let text = lines
@@ -203,7 +347,10 @@ fn homepage_entry(
     links: Vec<Link>,
     sub_type: Option<PublicationType>,
 ) -> Publication {
-    let venue = util::collapse(venue).trim_end_matches([',', '.', ';']).trim().to_string();
+    let venue = util::collapse(venue)
+        .trim_end_matches([',', '.', ';'])
+        .trim()
+        .to_string();
     let short = acronym_of(&venue);
     let year = year_in(&venue).or_else(|| short_year_in(&venue));
     let kind = entry_override(&venue)
@@ -216,11 +363,19 @@ fn homepage_entry(
     p.venue = (!venue.is_empty()).then_some(venue);
     p.venue_short = short;
     p.year = year;
-    p.links = links.into_iter().filter(|l| !title.contains(&l.url)).collect();
+    p.links = links
+        .into_iter()
+        .filter(|l| !title.contains(&l.url))
+        .collect();
     p
 }
 
-fn link_titled(first: &Line, rest: &[&Line], links: Vec<Link>, sub_type: Option<PublicationType>) -> Publication {
+fn link_titled(
+    first: &Line,
+    rest: &[&Line],
+    links: Vec<Link>,
+    sub_type: Option<PublicationType>,
+) -> Publication {
     let mut title = String::new();
     let mut after = String::new();
     let mut in_title = true;
@@ -241,7 +396,10 @@ fn link_titled(first: &Line, rest: &[&Line], links: Vec<Link>, sub_type: Option<
         p.authors = split_authors(&c[1]);
         rest_text = after[c.get(0).map_or(0, |m| m.end())..].to_string();
     }
-    let rest_text = rest_text.trim_start_matches(['-', '—', '–', ',', ' ', ':']).trim().to_string();
+    let rest_text = rest_text
+        .trim_start_matches(['-', '—', '–', ',', ' ', ':'])
+        .trim()
+        .to_string();
     // The venue is the italic part, else the text up to the first comma.
     let italic: String = first
         .spans
@@ -310,7 +468,9 @@ fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType
     p.year = year;
     let (title, venue) = split_title_venue(&head);
     p.title = Some(clean_title(&title)).filter(|t| !t.is_empty());
-    let venue = venue.map(|v| v.trim().trim_end_matches([',', '.']).trim().to_string()).filter(|v| !v.is_empty());
+    let venue = venue
+        .map(|v| v.trim().trim_end_matches([',', '.']).trim().to_string())
+        .filter(|v| !v.is_empty());
     p.venue_short = venue.as_deref().and_then(acronym_of);
     p.notes = split_notes(&tail);
     let vt = venue.clone().unwrap_or_default();
@@ -339,10 +499,8 @@ pub fn authors_end(s: &str) -> Option<usize> {
         }
         let word = s[..pos].rsplit([' ', ',', '.']).next().unwrap_or("");
         let initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-        if word == "Jr" || word == "Sr" {
-            if after.trim_start().starts_with(',') {
-                continue;
-            }
+        if (word == "Jr" || word == "Sr") && after.trim_start().starts_with(',') {
+            continue;
         }
         // Exclusive end: the period and any marks after it belong to the list.
         let end = pos + 1 + (s[pos + 1..].len() - after.len());
@@ -378,8 +536,25 @@ pub fn looks_like_author_list(s: &str) -> bool {
             && words.len() <= 5
             && words.iter().all(|w| {
                 let w = w.trim_matches(|c: char| matches!(c, '*' | '†' | '‡' | '(' | ')'));
-                w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                    || matches!(w, "de" | "van" | "von" | "der" | "da" | "di" | "al" | "et" | "al." | "le" | "la" | "del" | "dos" | "bin")
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || matches!(
+                        w,
+                        "de" | "van"
+                            | "von"
+                            | "der"
+                            | "da"
+                            | "di"
+                            | "al"
+                            | "et"
+                            | "al."
+                            | "le"
+                            | "la"
+                            | "del"
+                            | "dos"
+                            | "bin"
+                    )
             })
     });
     ok && (multi || names[0].split_whitespace().count() <= 4)
@@ -393,7 +568,9 @@ pub fn split_authors(s: &str) -> Vec<String> {
             if !r.ends_with(" Jr")
                 && !r.ends_with(" Sr")
                 && !r.ends_with("et al")
-                && !r.rsplit([' ', '.']).next().is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase)) =>
+                && !r.rsplit([' ', '.']).next().is_some_and(|w| {
+                    w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+                }) =>
         {
             r
         }
@@ -403,7 +580,11 @@ pub fn split_authors(s: &str) -> Vec<String> {
     util::re!(sep, r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s*;\s*");
     let parts: Vec<String> = sep()
         .split(&s)
-        .map(|p| p.trim().trim_matches(|c: char| matches!(c, '*' | '†' | '‡' | ' ')).to_string())
+        .map(|p| {
+            p.trim()
+                .trim_matches(|c: char| matches!(c, '*' | '†' | '‡' | ' '))
+                .to_string()
+        })
         .filter(|p| !p.is_empty())
         .collect();
     // Surname-first: "Voronin, A, He, Y" or "Arnarson, B. T., A. N. Christensen".
@@ -415,7 +596,8 @@ pub fn split_authors(s: &str) -> Vec<String> {
     let mut i = 0;
     while i < parts.len() {
         let p = &parts[i];
-        if i + 1 < parts.len() && !is_initials(p) && is_initials(&parts[i + 1]) && !p.contains(' ') {
+        if i + 1 < parts.len() && !is_initials(p) && is_initials(&parts[i + 1]) && !p.contains(' ')
+        {
             out.push(format!("{} {}", parts[i + 1], p));
             i += 2;
             continue;
@@ -467,7 +649,10 @@ fn split_title_venue(head: &str) -> (String, Option<String>) {
 }
 
 fn looks_like_venue(v: &str) -> bool {
-    util::re!(venue_words, r"(?i)\b(conference|workshop|symposium|journal|transactions|proceedings|proc\.|preprint|arxiv|report|letters|magazine|review|annals|bulletin|press|university|edition|vol\.|volume)\b|^(?:the\s+)?\d+(?:st|nd|rd|th)\b|^\(?[A-Z]{3,}");
+    util::re!(
+        venue_words,
+        r"(?i)\b(conference|workshop|symposium|journal|transactions|proceedings|proc\.|preprint|arxiv|report|letters|magazine|review|annals|bulletin|press|university|edition|vol\.|volume)\b|^(?:the\s+)?\d+(?:st|nd|rd|th)\b|^\(?[A-Z]{3,}"
+    );
     venue_words().is_match(v)
 }
 
@@ -507,15 +692,14 @@ fn acronym_of(venue: &str) -> Option<String> {
             }
         }
     }
-    if cand.is_none() {
-        // Only a publisher acronym ("ACM ASPLOS" gave ASPLOS above); nothing else.
-        return None;
-    }
     cand
 }
 
 fn year_in(s: &str) -> Option<i32> {
-    any_year().captures_iter(s).last().and_then(|c| c[1].parse().ok())
+    any_year()
+        .captures_iter(s)
+        .last()
+        .and_then(|c| c[1].parse().ok())
 }
 
 /// `NSDI 22`, `EuroSys23`, `SOSP'19`: a two-digit year after the venue's name.
@@ -585,21 +769,36 @@ mod tests {
         assert_eq!(p.authors.len(), 4);
         assert_eq!(p.authors[2], "Gerald Q. Maguire Jr.");
         assert_eq!(p.title.as_deref(), Some("Packet Order Matters! Improving Application Performance by Deliberately Delaying Packets"));
-        assert_eq!(p.venue.as_deref(), Some("19th USENIX Symposium on Networked Systems Design and Implementation (NSDI)"));
+        assert_eq!(
+            p.venue.as_deref(),
+            Some("19th USENIX Symposium on Networked Systems Design and Implementation (NSDI)")
+        );
         assert_eq!(p.venue_short.as_deref(), Some("NSDI"));
         assert_eq!(p.year, Some(2022));
-        assert_eq!(p.notes, vec!["Acceptance rate (Spring): 28/104 ≈ 26.9%", "Community Award Winner!"]);
+        assert_eq!(
+            p.notes,
+            vec![
+                "Acceptance rate (Spring): 28/104 ≈ 26.9%",
+                "Community Award Winner!"
+            ]
+        );
 
         let t = "[W2] Hamid Ghasemirahni, Alireza Farshin, Dejan Kostić, Marco Chiesa. Just-in-Time Packet State Prefetching, ArXiv Preprint. 2024. Download";
         let p = citation_entry(t, vec![], Some(PublicationType::Workshop));
         assert_eq!(p.kind, PublicationType::Preprint);
-        assert_eq!(p.title.as_deref(), Some("Just-in-Time Packet State Prefetching"));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Just-in-Time Packet State Prefetching")
+        );
         assert_eq!(p.venue.as_deref(), Some("ArXiv Preprint"));
         assert!(p.notes.is_empty());
 
         let t = "[C2] Changjie Wang, Marco Chiesa. NetConfEval: Can LLMs Facilitate Network Configuration?, The 20th International Conference on emerging Networking EXperiments and Technologies (CoNEXT). 2024. [IRTF/IETF ANRP Winner!] Download";
         let p = citation_entry(t, vec![], None);
-        assert_eq!(p.title.as_deref(), Some("NetConfEval: Can LLMs Facilitate Network Configuration?"));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("NetConfEval: Can LLMs Facilitate Network Configuration?")
+        );
         assert_eq!(p.venue_short.as_deref(), Some("CoNEXT"));
         assert_eq!(p.kind, PublicationType::Conference);
         assert_eq!(p.notes, vec!["IRTF/IETF ANRP Winner!"]);
@@ -615,13 +814,28 @@ mod tests {
         paper.link = Some("https://x/p.pdf".into());
         let lines = vec![
             l(LineKind::Text, vec![title]),
-            l(LineKind::Continuation, vec![owner, Span::plain(", F. Shahinfar, G. Antichi, B. Stephens")]),
-            l(LineKind::Continuation, vec![Span::plain("USENIX NSDI 22, "), paper]),
+            l(
+                LineKind::Continuation,
+                vec![
+                    owner,
+                    Span::plain(", F. Shahinfar, G. Antichi, B. Stephens"),
+                ],
+            ),
+            l(
+                LineKind::Continuation,
+                vec![Span::plain("USENIX NSDI 22, "), paper],
+            ),
         ];
         let (p, _) = parse("Selected Publications", &lines);
         assert_eq!(p.len(), 1);
-        assert_eq!(p[0].title.as_deref(), Some("Backdraft: a Lossless Virtual Switch"));
-        assert_eq!(p[0].authors, vec!["A. Sanaee", "F. Shahinfar", "G. Antichi", "B. Stephens"]);
+        assert_eq!(
+            p[0].title.as_deref(),
+            Some("Backdraft: a Lossless Virtual Switch")
+        );
+        assert_eq!(
+            p[0].authors,
+            vec!["A. Sanaee", "F. Shahinfar", "G. Antichi", "B. Stephens"]
+        );
         assert_eq!(p[0].venue.as_deref(), Some("USENIX NSDI 22"));
         assert_eq!(p[0].venue_short.as_deref(), Some("NSDI"));
         assert_eq!(p[0].year, Some(2022));
@@ -633,14 +847,23 @@ mod tests {
     fn surname_first_citation() {
         let p = citation_entry("Petrova, N.*, Okafor, C. N.*, and Reindl, M.† Twist-angle disorder maps from transport data. Physical Review B 109 (2024).", vec![], None);
         assert_eq!(p.authors, vec!["N. Petrova", "C. N. Okafor", "M. Reindl"]);
-        assert_eq!(p.title.as_deref(), Some("Twist-angle disorder maps from transport data"));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Twist-angle disorder maps from transport data")
+        );
         assert_eq!(p.year, Some(2024));
         assert_eq!(p.kind, PublicationType::Journal);
     }
 
     #[test]
     fn authors_surname_first_and_marks() {
-        assert_eq!(split_authors("Voronin, A, He, Y"), vec!["A Voronin", "Y He"]);
-        assert_eq!(split_authors("Jane Doe*, John Roe† and Max Mu"), vec!["Jane Doe", "John Roe", "Max Mu"]);
+        assert_eq!(
+            split_authors("Voronin, A, He, Y"),
+            vec!["A Voronin", "Y He"]
+        );
+        assert_eq!(
+            split_authors("Jane Doe*, John Roe† and Max Mu"),
+            vec!["Jane Doe", "John Roe", "Max Mu"]
+        );
     }
 }

@@ -4,7 +4,10 @@ use super::util::{self, NLine};
 use crate::profile::{Language, Skill};
 
 util::re!(cat_re, r"^([^:]{2,50}):\s*(.+)$");
-util::re!(lang_cat, r"(?i)^(?:spoken\s+|natural\s+|foreign\s+)?languages?(?:\s+skills)?$");
+util::re!(
+    lang_cat,
+    r"(?i)^(?:spoken\s+|natural\s+|foreign\s+)?languages?(?:\s+skills)?$"
+);
 
 /// Split a list of items at commas and semicolons outside parentheses.
 pub fn split_items(s: &str) -> Vec<String> {
@@ -64,13 +67,18 @@ pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Ve
             .map(|(_, l)| l.text())
             .collect::<Vec<_>>()
             .join(" ");
-        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim().to_string();
+        let text = text
+            .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])
+            .trim()
+            .to_string();
         if text.is_empty() {
             continue;
         }
         // "* Modelling" with the tools as sub-bullets.
         if block.lines.len() > 1 && !block.lines[0].1.text().contains(':') {
-            let name = util::strip_bullet(&block.lines[0].1.text()).trim().to_string();
+            let name = util::strip_bullet(&block.lines[0].1.text())
+                .trim()
+                .to_string();
             let keywords = block.lines[1..]
                 .iter()
                 .flat_map(|(_, l)| split_items(util::strip_bullet(&l.text())))
@@ -104,19 +112,112 @@ pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Ve
 /// Languages people list on CVs, in English and in their own names: an item
 /// whose first word is none of these is not a language entry.
 const LANGUAGE_NAMES: &[&str] = &[
-    "english", "german", "french", "spanish", "italian", "portuguese", "dutch", "swedish",
-    "norwegian", "danish", "finnish", "icelandic", "polish", "czech", "slovak", "hungarian",
-    "romanian", "bulgarian", "greek", "turkish", "russian", "ukrainian", "belarusian", "serbian",
-    "croatian", "bosnian", "slovenian", "macedonian", "albanian", "lithuanian", "latvian",
-    "estonian", "arabic", "hebrew", "persian", "farsi", "urdu", "hindi", "bengali", "punjabi",
-    "gujarati", "marathi", "tamil", "telugu", "kannada", "malayalam", "sinhala", "nepali",
-    "chinese", "mandarin", "cantonese", "japanese", "korean", "vietnamese", "thai", "malay",
-    "indonesian", "tagalog", "filipino", "swahili", "amharic", "yoruba", "igbo", "hausa", "zulu",
-    "afrikaans", "catalan", "basque", "galician", "irish", "welsh", "latin", "esperanto",
-    "kurdish", "armenian", "georgian", "azerbaijani", "kazakh", "uzbek", "mongolian", "luxembourgish",
-    "deutsch", "englisch", "français", "anglais", "allemand", "español", "inglés", "italiano",
-    "português", "nederlands", "svenska", "norsk", "dansk", "suomi", "polski", "čeština",
-    "русский", "中文", "日本語", "한국어", "العربية", "فارسی", "sign", "asl", "bsl",
+    "english",
+    "german",
+    "french",
+    "spanish",
+    "italian",
+    "portuguese",
+    "dutch",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "icelandic",
+    "polish",
+    "czech",
+    "slovak",
+    "hungarian",
+    "romanian",
+    "bulgarian",
+    "greek",
+    "turkish",
+    "russian",
+    "ukrainian",
+    "belarusian",
+    "serbian",
+    "croatian",
+    "bosnian",
+    "slovenian",
+    "macedonian",
+    "albanian",
+    "lithuanian",
+    "latvian",
+    "estonian",
+    "arabic",
+    "hebrew",
+    "persian",
+    "farsi",
+    "urdu",
+    "hindi",
+    "bengali",
+    "punjabi",
+    "gujarati",
+    "marathi",
+    "tamil",
+    "telugu",
+    "kannada",
+    "malayalam",
+    "sinhala",
+    "nepali",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "japanese",
+    "korean",
+    "vietnamese",
+    "thai",
+    "malay",
+    "indonesian",
+    "tagalog",
+    "filipino",
+    "swahili",
+    "amharic",
+    "yoruba",
+    "igbo",
+    "hausa",
+    "zulu",
+    "afrikaans",
+    "catalan",
+    "basque",
+    "galician",
+    "irish",
+    "welsh",
+    "latin",
+    "esperanto",
+    "kurdish",
+    "armenian",
+    "georgian",
+    "azerbaijani",
+    "kazakh",
+    "uzbek",
+    "mongolian",
+    "luxembourgish",
+    "deutsch",
+    "englisch",
+    "français",
+    "anglais",
+    "allemand",
+    "español",
+    "inglés",
+    "italiano",
+    "português",
+    "nederlands",
+    "svenska",
+    "norsk",
+    "dansk",
+    "suomi",
+    "polski",
+    "čeština",
+    "русский",
+    "中文",
+    "日本語",
+    "한국어",
+    "العربية",
+    "فارسی",
+    "sign",
+    "asl",
+    "bsl",
 ];
 
 fn is_language(item: &str) -> bool {
@@ -133,7 +234,9 @@ pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) -> Vec<St
     let mut rest = Vec::new();
     for (_, l) in lines {
         let t = l.text();
-        let t = t.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim();
+        let t = t
+            .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])
+            .trim();
         if t.is_empty() {
             continue;
         }
@@ -143,7 +246,11 @@ pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) -> Vec<St
             .map(|c| c[2].to_string())
             .unwrap_or_else(|| t.to_string());
         // One language a line ("English: native") or a list ("English (C2), French (B1)").
-        let items = if t.contains([',', ';', '·', '•', '|']) { split_items(&t) } else { vec![t.clone()] };
+        let items = if t.contains([',', ';', '·', '•', '|']) {
+            split_items(&t)
+        } else {
+            vec![t.clone()]
+        };
         if items.iter().any(|i| is_language(i)) {
             languages.extend(items.iter().map(|i| parse_language(i)));
         } else {
@@ -157,7 +264,9 @@ pub fn parse_interests(lines: &[NLine]) -> Vec<String> {
     let mut out = Vec::new();
     for (_, l) in lines {
         let t = l.text();
-        let t = t.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim();
+        let t = t
+            .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])
+            .trim();
         if !t.is_empty() {
             out.extend(split_items(t));
         }
@@ -189,7 +298,16 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].name.as_deref(), Some("Programming Languages"));
         assert_eq!(s[0].keywords, vec!["C/C++", "Python", "bash"]);
-        let i = parse_interests(&[l("Playing Piano and Bass Guitar, Jamming with Friends, Reading Books.")]);
-        assert_eq!(i, vec!["Playing Piano and Bass Guitar", "Jamming with Friends", "Reading Books"]);
+        let i = parse_interests(&[l(
+            "Playing Piano and Bass Guitar, Jamming with Friends, Reading Books.",
+        )]);
+        assert_eq!(
+            i,
+            vec![
+                "Playing Piano and Bass Guitar",
+                "Jamming with Friends",
+                "Reading Books"
+            ]
+        );
     }
 }

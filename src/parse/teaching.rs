@@ -4,9 +4,18 @@ use super::dates;
 use super::util::{self, NLine};
 use crate::profile::Teaching;
 
-util::re!(term_re, r"(?i)\b((?:fall|spring|summer|winter|autumn|ht|vt)\s*[-–]?\s*(?:(?:19|20)\d{2}|['’‘]\s?\d{2})(?:\s*(?:&|and|,|-|–)\s*(?:fall|spring|summer|winter|autumn)\s*[-–]?\s*(?:(?:19|20)\d{2}|['’‘]\s?\d{2}))*)");
-util::re!(role_paren, r"\(([^()]*(?:TA|Teaching|Assistant|Instructor|Lecturer|Fellow|Tutor|Grader|Head|Co-instructor|Guest)[^()]*)\)");
-util::re!(role_prefix, r"(?i)^((?:head\s+|lead\s+|graduate\s+)?(?:teaching assistant|teaching fellow|instructor|lecturer|tutor|TA|grader|co-instructor|guest lecturer))\s*(?:for|in|of|:|,|-|–|—)\s*(.+)$");
+util::re!(
+    term_re,
+    r"(?i)\b((?:fall|spring|summer|winter|autumn|ht|vt)\s*[-–]?\s*(?:(?:19|20)\d{2}|['’‘]\s?\d{2})(?:\s*(?:&|and|,|-|–)\s*(?:fall|spring|summer|winter|autumn)\s*[-–]?\s*(?:(?:19|20)\d{2}|['’‘]\s?\d{2}))*)"
+);
+util::re!(
+    role_paren,
+    r"\(([^()]*(?:TA|Teaching|Assistant|Instructor|Lecturer|Fellow|Tutor|Grader|Head|Co-instructor|Guest)[^()]*)\)"
+);
+util::re!(
+    role_prefix,
+    r"(?i)^((?:head\s+|lead\s+|graduate\s+)?(?:teaching assistant|teaching fellow|instructor|lecturer|tutor|TA|grader|co-instructor|guest lecturer))\s*(?:for|in|of|:|,|-|–|—)\s*(.+)$"
+);
 
 pub fn parse(lines: &[NLine]) -> (Vec<Teaching>, Vec<String>) {
     let mut out = Vec::new();
@@ -18,7 +27,10 @@ pub fn parse(lines: &[NLine]) -> (Vec<Teaching>, Vec<String>) {
             .map(|(_, l)| util::text_with_urls(l))
             .collect::<Vec<_>>()
             .join(" ");
-        let text = text.trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' ']).trim().to_string();
+        let text = text
+            .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])
+            .trim()
+            .to_string();
         if text.is_empty() {
             continue;
         }
@@ -38,7 +50,10 @@ fn parse_one(text: &str) -> Vec<Teaching> {
     // one entry per course, each with its own term.
     if let Some((head, list)) = text.split_once(": ") {
         let items = super::skills::split_items(list);
-        let termed = items.iter().filter(|i| term_re().is_match(i) || dates::find_period(i).is_some()).count();
+        let termed = items
+            .iter()
+            .filter(|i| term_re().is_match(i) || dates::find_period(i).is_some())
+            .count();
         if items.len() >= 2 && termed == items.len() {
             let mut head_parts = head.splitn(2, ", ");
             let role = head_parts.next().map(|r| r.trim().to_string());
@@ -142,7 +157,10 @@ mod tests {
         ]);
         assert!(prose.is_empty());
         assert_eq!(t.len(), 3);
-        assert_eq!(t[0].course.as_deref(), Some("Undergraduate & Postgraduate Final Project Supervision (20 students)"));
+        assert_eq!(
+            t[0].course.as_deref(),
+            Some("Undergraduate & Postgraduate Final Project Supervision (20 students)")
+        );
         assert_eq!(t[0].term.as_deref(), Some("Fall ’24 & Summer ’25"));
         assert_eq!(t[0].date.as_deref(), Some("2024"));
         assert_eq!(t[1].course.as_deref(), Some("Compilers"));

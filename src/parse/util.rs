@@ -19,8 +19,8 @@ pub(crate) use re;
 /// Labels of links that say nothing themselves ("Download", "[Link]").
 const LINK_LABELS: &[&str] = &[
     "download", "link", "pdf", "paper", "slides", "video", "code", "talk", "watch", "podcast",
-    "poster", "website", "web", "arxiv", "doi", "url", "html", "bib", "bibtex", "preprint",
-    "demo", "github", "project", "blog", "press", "abstract", "here",
+    "poster", "website", "web", "arxiv", "doi", "url", "html", "bib", "bibtex", "preprint", "demo",
+    "github", "project", "blog", "press", "abstract", "here",
 ];
 
 pub fn is_link_label(s: &str) -> bool {
@@ -35,11 +35,18 @@ pub fn is_link_label(s: &str) -> bool {
 pub fn links_of(line: &Line) -> Vec<Link> {
     let mut out: Vec<Link> = Vec::new();
     for sp in &line.spans {
-        let Some(url) = sp.link.as_deref() else { continue };
+        let Some(url) = sp.link.as_deref() else {
+            continue;
+        };
         if url.is_empty() {
             continue;
         }
-        let label = sp.text.trim().trim_matches(|c| c == '[' || c == ']').trim().to_string();
+        let label = sp
+            .text
+            .trim()
+            .trim_matches(|c| c == '[' || c == ']')
+            .trim()
+            .to_string();
         // Consecutive spans of one link (bold part + plain part) make one link.
         if let Some(last) = out.last_mut() {
             if last.url == url && !label.is_empty() {
@@ -81,7 +88,7 @@ pub fn text_with_urls(line: &Line) -> String {
     while i < spans.len() {
         let sp = &spans[i];
         if sp.text == "\t" {
-            s.push_str(" ");
+            s.push(' ');
             i += 1;
             continue;
         }
@@ -149,7 +156,10 @@ pub fn cells(line: &Line) -> Vec<String> {
             last.push_str(&sp.text);
         }
     }
-    out.into_iter().map(|c| collapse(&c)).filter(|c| !c.is_empty()).collect()
+    out.into_iter()
+        .map(|c| collapse(&c))
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// Remove a trailing run of link labels with no target ("... techniques. Watch").
@@ -254,28 +264,171 @@ pub fn line_blocks(lines: &[NLine]) -> Vec<Block> {
 }
 
 const COUNTRIES: &[&str] = &[
-    "sweden", "iran", "usa", "u.s.a.", "us", "united states", "uk", "united kingdom", "england",
-    "scotland", "switzerland", "germany", "france", "italy", "spain", "portugal", "netherlands",
-    "the netherlands", "belgium", "austria", "denmark", "norway", "finland", "iceland", "ireland",
-    "poland", "czech republic", "czechia", "greece", "turkey", "türkiye", "israel", "canada",
-    "mexico", "brazil", "argentina", "chile", "china", "japan", "korea", "south korea", "india",
-    "singapore", "australia", "new zealand", "hong kong", "taiwan", "russia", "ukraine", "egypt",
-    "south africa", "nigeria", "kenya", "uae", "qatar", "saudi arabia", "pakistan", "vietnam",
-    "thailand", "malaysia", "indonesia", "luxembourg", "hungary", "romania", "estonia", "croatia",
-    "serbia", "slovenia", "colombia", "peru", "lebanon", "jordan", "morocco", "tunisia",
-    "bulgaria", "slovakia", "lithuania", "latvia", "belarus", "moldova", "bosnia and herzegovina",
-    "north macedonia", "albania", "montenegro", "cyprus", "malta", "armenia", "georgia",
-    "azerbaijan", "kazakhstan", "uzbekistan", "afghanistan", "iraq", "syria", "kuwait", "bahrain",
-    "oman", "yemen", "bangladesh", "sri lanka", "nepal", "myanmar", "cambodia", "laos",
-    "philippines", "mongolia", "ethiopia", "ghana", "uganda", "tanzania", "rwanda", "algeria",
-    "libya", "sudan", "senegal", "cameroon", "ivory coast", "zimbabwe", "zambia", "botswana",
-    "namibia", "mozambique", "angola", "venezuela", "ecuador", "bolivia", "paraguay", "uruguay",
-    "cuba", "costa rica", "panama", "guatemala", "honduras", "el salvador", "nicaragua",
-    "dominican republic", "puerto rico", "jamaica", "scotland", "wales", "northern ireland",
-    "macau", "p.r. china", "pr china", "people's republic of china", "republic of korea",
-    "the united states", "united states of america", "united arab emirates", "deutschland",
-    "schweiz", "suisse", "österreich", "france métropolitaine", "italia", "españa", "sverige",
-    "norge", "danmark", "suomi", "belgique", "belgië", "nederland", "polska", "česko",
+    "sweden",
+    "iran",
+    "usa",
+    "u.s.a.",
+    "us",
+    "united states",
+    "uk",
+    "united kingdom",
+    "england",
+    "scotland",
+    "switzerland",
+    "germany",
+    "france",
+    "italy",
+    "spain",
+    "portugal",
+    "netherlands",
+    "the netherlands",
+    "belgium",
+    "austria",
+    "denmark",
+    "norway",
+    "finland",
+    "iceland",
+    "ireland",
+    "poland",
+    "czech republic",
+    "czechia",
+    "greece",
+    "turkey",
+    "türkiye",
+    "israel",
+    "canada",
+    "mexico",
+    "brazil",
+    "argentina",
+    "chile",
+    "china",
+    "japan",
+    "korea",
+    "south korea",
+    "india",
+    "singapore",
+    "australia",
+    "new zealand",
+    "hong kong",
+    "taiwan",
+    "russia",
+    "ukraine",
+    "egypt",
+    "south africa",
+    "nigeria",
+    "kenya",
+    "uae",
+    "qatar",
+    "saudi arabia",
+    "pakistan",
+    "vietnam",
+    "thailand",
+    "malaysia",
+    "indonesia",
+    "luxembourg",
+    "hungary",
+    "romania",
+    "estonia",
+    "croatia",
+    "serbia",
+    "slovenia",
+    "colombia",
+    "peru",
+    "lebanon",
+    "jordan",
+    "morocco",
+    "tunisia",
+    "bulgaria",
+    "slovakia",
+    "lithuania",
+    "latvia",
+    "belarus",
+    "moldova",
+    "bosnia and herzegovina",
+    "north macedonia",
+    "albania",
+    "montenegro",
+    "cyprus",
+    "malta",
+    "armenia",
+    "georgia",
+    "azerbaijan",
+    "kazakhstan",
+    "uzbekistan",
+    "afghanistan",
+    "iraq",
+    "syria",
+    "kuwait",
+    "bahrain",
+    "oman",
+    "yemen",
+    "bangladesh",
+    "sri lanka",
+    "nepal",
+    "myanmar",
+    "cambodia",
+    "laos",
+    "philippines",
+    "mongolia",
+    "ethiopia",
+    "ghana",
+    "uganda",
+    "tanzania",
+    "rwanda",
+    "algeria",
+    "libya",
+    "sudan",
+    "senegal",
+    "cameroon",
+    "ivory coast",
+    "zimbabwe",
+    "zambia",
+    "botswana",
+    "namibia",
+    "mozambique",
+    "angola",
+    "venezuela",
+    "ecuador",
+    "bolivia",
+    "paraguay",
+    "uruguay",
+    "cuba",
+    "costa rica",
+    "panama",
+    "guatemala",
+    "honduras",
+    "el salvador",
+    "nicaragua",
+    "dominican republic",
+    "puerto rico",
+    "jamaica",
+    "scotland",
+    "wales",
+    "northern ireland",
+    "macau",
+    "p.r. china",
+    "pr china",
+    "people's republic of china",
+    "republic of korea",
+    "the united states",
+    "united states of america",
+    "united arab emirates",
+    "deutschland",
+    "schweiz",
+    "suisse",
+    "österreich",
+    "france métropolitaine",
+    "italia",
+    "españa",
+    "sverige",
+    "norge",
+    "danmark",
+    "suomi",
+    "belgique",
+    "belgië",
+    "nederland",
+    "polska",
+    "česko",
 ];
 
 const US_STATES: &[&str] = &[
@@ -368,26 +521,119 @@ pub fn find_location(s: &str) -> Option<(String, String, String)> {
 
 /// Leading bullet and icon-like glyphs converters leave (`○`, `•`, `▪`).
 pub fn strip_bullet(s: &str) -> &str {
-    s.trim_start_matches(|c: char| matches!(c, '•' | '●' | '○' | '◦' | '▪' | '■' | '‣' | '␣' | '*' | '–' | '-') || c.is_whitespace())
+    s.trim_start_matches(|c: char| {
+        matches!(
+            c,
+            '•' | '●' | '○' | '◦' | '▪' | '■' | '‣' | '␣' | '*' | '–' | '-'
+        ) || c.is_whitespace()
+    })
 }
 
 const CITY_FIRST_WORDS: &[&str] = &[
-    "New", "San", "Los", "Las", "Santa", "Saint", "St.", "Hong", "Tel", "Rio", "Buenos", "Den",
-    "Palo", "Mountain", "Menlo", "Redwood", "Salt", "Kuala", "Ho", "Ann", "Cape", "College",
-    "Mexico", "Abu", "Sao", "São", "El", "La", "Le", "Bad", "Frankfurt", "Halle",
+    "New",
+    "San",
+    "Los",
+    "Las",
+    "Santa",
+    "Saint",
+    "St.",
+    "Hong",
+    "Tel",
+    "Rio",
+    "Buenos",
+    "Den",
+    "Palo",
+    "Mountain",
+    "Menlo",
+    "Redwood",
+    "Salt",
+    "Kuala",
+    "Ho",
+    "Ann",
+    "Cape",
+    "College",
+    "Mexico",
+    "Abu",
+    "Sao",
+    "São",
+    "El",
+    "La",
+    "Le",
+    "Bad",
+    "Frankfurt",
+    "Halle",
 ];
 
 const ROLE_WORDS: &[&str] = &[
-    "researcher", "engineer", "intern", "manager", "professor", "fellow", "student",
-    "assistant", "scientist", "developer", "ceo", "cto", "cfo", "coo", "founder", "representative",
-    "specialist", "supervisor", "director", "lead", "consultant", "analyst", "postdoc",
-    "lecturer", "architect", "officer", "member", "head", "chair", "associate", "candidate",
-    "doctoral", "phd", "ph.d", "teaching", "instructor", "tutor", "programmer", "designer",
-    "administrator", "coordinator", "advisor", "adviser", "president", "partner", "owner",
-    "trainee", "apprentice", "volunteer", "editor", "writer", "technician", "principal",
-    "staff", "visiting", "affiliate", "investigator", "employee", "contractor",
-    "freelance", "entrepreneur", "executive", "vp", "vice", "secretary", "treasurer", "mentor",
-    "ta", "ra",
+    "researcher",
+    "engineer",
+    "intern",
+    "manager",
+    "professor",
+    "fellow",
+    "student",
+    "assistant",
+    "scientist",
+    "developer",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "founder",
+    "representative",
+    "specialist",
+    "supervisor",
+    "director",
+    "lead",
+    "consultant",
+    "analyst",
+    "postdoc",
+    "lecturer",
+    "architect",
+    "officer",
+    "member",
+    "head",
+    "chair",
+    "associate",
+    "candidate",
+    "doctoral",
+    "phd",
+    "ph.d",
+    "teaching",
+    "instructor",
+    "tutor",
+    "programmer",
+    "designer",
+    "administrator",
+    "coordinator",
+    "advisor",
+    "adviser",
+    "president",
+    "partner",
+    "owner",
+    "trainee",
+    "apprentice",
+    "volunteer",
+    "editor",
+    "writer",
+    "technician",
+    "principal",
+    "staff",
+    "visiting",
+    "affiliate",
+    "investigator",
+    "employee",
+    "contractor",
+    "freelance",
+    "entrepreneur",
+    "executive",
+    "vp",
+    "vice",
+    "secretary",
+    "treasurer",
+    "mentor",
+    "ta",
+    "ra",
 ];
 
 /// A job title: holds a role word and is short, not a sentence.
@@ -417,15 +663,46 @@ pub fn looks_like_position(s: &str) -> bool {
 
 /// Nouns that end the name of an organization or one of its parts.
 const ORG_NOUNS: &[&str] = &[
-    "team", "unit", "lab", "labs", "laboratory", "group", "council", "department", "center",
-    "centre", "university", "institute", "company", "corporation", "inc", "ltd", "llc", "gmbh",
-    "ab", "ag", "school", "college", "division", "faculty", "committee", "foundation", "office",
-    "agency", "ministry", "bank", "hospital", "society", "association",
+    "team",
+    "unit",
+    "lab",
+    "labs",
+    "laboratory",
+    "group",
+    "council",
+    "department",
+    "center",
+    "centre",
+    "university",
+    "institute",
+    "company",
+    "corporation",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "ab",
+    "ag",
+    "school",
+    "college",
+    "division",
+    "faculty",
+    "committee",
+    "foundation",
+    "office",
+    "agency",
+    "ministry",
+    "bank",
+    "hospital",
+    "society",
+    "association",
 ];
 
 pub fn is_role_word(w: &str) -> bool {
     let w = w.to_lowercase();
-    ROLE_WORDS.iter().any(|r| r.trim() == w || (w.starts_with(r.trim()) && r.trim().len() >= 6))
+    ROLE_WORDS
+        .iter()
+        .any(|r| r.trim() == w || (w.starts_with(r.trim()) && r.trim().len() >= 6))
 }
 
 /// Split a trailing job title off an organization: `NVIDIA Distributed Systems Researcher`
@@ -444,11 +721,29 @@ pub fn split_trailing_position(s: &str) -> Option<(String, String)> {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         let acronym = bare.len() >= 2
             && bare.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !matches!(bare, "AI" | "ML" | "CEO" | "CTO" | "VP" | "IT" | "HR" | "R&D" | "PHD");
+            && !matches!(
+                bare,
+                "AI" | "ML" | "CEO" | "CTO" | "VP" | "IT" | "HR" | "R&D" | "PHD"
+            );
         let org_marker = matches!(
             bare.to_lowercase().as_str(),
-            "inc" | "ltd" | "llc" | "gmbh" | "ab" | "ag" | "corp" | "corporation" | "university"
-                | "institute" | "lab" | "labs" | "laboratory" | "company" | "at" | "of" | "team"
+            "inc"
+                | "ltd"
+                | "llc"
+                | "gmbh"
+                | "ab"
+                | "ag"
+                | "corp"
+                | "corporation"
+                | "university"
+                | "institute"
+                | "lab"
+                | "labs"
+                | "laboratory"
+                | "company"
+                | "at"
+                | "of"
+                | "team"
         );
         if acronym || org_marker || w.ends_with([',', ')']) {
             break;
@@ -467,7 +762,11 @@ pub fn split_names(s: &str) -> Vec<String> {
     let t = s.trim();
     // A final period ends the list unless it closes an abbreviation (`Jr.`, `Q.`).
     let t = match t.strip_suffix('.') {
-        Some(rest) if !rest.ends_with("Jr") && !rest.ends_with("Sr") && !ends_with_initial(rest) => rest,
+        Some(rest)
+            if !rest.ends_with("Jr") && !rest.ends_with("Sr") && !ends_with_initial(rest) =>
+        {
+            rest
+        }
         _ => t,
     };
     sep()
@@ -478,13 +777,19 @@ pub fn split_names(s: &str) -> Vec<String> {
 }
 
 fn ends_with_initial(s: &str) -> bool {
-    let last = s.rsplit(|c: char| c.is_whitespace() || c == '.').next().unwrap_or("");
+    let last = s
+        .rsplit(|c: char| c.is_whitespace() || c == '.')
+        .next()
+        .unwrap_or("");
     last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase())
 }
 
 /// `Prof. Dejan Kostić` -> `Dejan Kostić`; also `Associate Prof.`, `Dr.`, `Assoc. Prof.`.
 pub fn strip_person_title(s: &str) -> String {
-    re!(title, r"^(?i:(?:(?:assistant|associate|assoc\.|full|adjunct|emeritus)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir)\s+)+");
+    re!(
+        title,
+        r"^(?i:(?:(?:assistant|associate|assoc\.|full|adjunct|emeritus)\s+)?(?:prof(?:essor)?\.?|dr\.?|mr\.?|ms\.?|mrs\.?|sir)\s+)+"
+    );
     collapse(title().replace(s.trim(), "").as_ref())
 }
 
@@ -512,7 +817,11 @@ mod tests {
     fn location_inside() {
         assert_eq!(
             find_location("Genomics Group at EMBL Heidelberg, Germany Staff Scientist"),
-            Some(("Genomics Group at EMBL".into(), "Heidelberg, Germany".into(), "Staff Scientist".into()))
+            Some((
+                "Genomics Group at EMBL".into(),
+                "Heidelberg, Germany".into(),
+                "Staff Scientist".into()
+            ))
         );
         assert_eq!(find_location("Smith, Jones and Lee"), None);
     }
@@ -521,12 +830,17 @@ mod tests {
     fn positions() {
         assert!(looks_like_position("Postdoctoral Researcher"));
         assert!(looks_like_position("Co-founder and CEO"));
-        assert!(!looks_like_position("Network Systems Laboratory (NSLab) at KTH"));
+        assert!(!looks_like_position(
+            "Network Systems Laboratory (NSLab) at KTH"
+        ));
         assert_eq!(
             split_trailing_position("NVIDIA Distributed Systems Researcher"),
             Some(("NVIDIA".into(), "Distributed Systems Researcher".into()))
         );
-        assert_eq!(split_trailing_position("RISE Research Institutes of Sweden"), None);
+        assert_eq!(
+            split_trailing_position("RISE Research Institutes of Sweden"),
+            None
+        );
     }
 
     #[test]
@@ -535,7 +849,10 @@ mod tests {
             split_names("Prof. Dejan Kostić and Prof. Gerald Q. Maguire Jr."),
             vec!["Dejan Kostić", "Gerald Q. Maguire Jr."]
         );
-        assert_eq!(strip_person_title("Associate Prof. Saeed Sharifian"), "Saeed Sharifian");
+        assert_eq!(
+            strip_person_title("Associate Prof. Saeed Sharifian"),
+            "Saeed Sharifian"
+        );
     }
 
     #[test]
@@ -550,7 +867,10 @@ mod tests {
         let l = Line::new(LineKind::Text, vec![a, b, c, d]);
         assert_eq!(text_without_link_labels(&l), "USENIX NSDI 22");
         assert_eq!(links_of(&l).len(), 2);
-        assert_eq!(text_with_urls(&l), "USENIX NSDI 22, Paper (http://p), Talk (http://t)");
+        assert_eq!(
+            text_with_urls(&l),
+            "USENIX NSDI 22, Paper (http://p), Talk (http://t)"
+        );
         assert_eq!(strip_dangling_labels("techniques. Watch"), "techniques.");
     }
 }

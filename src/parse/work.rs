@@ -170,7 +170,10 @@ fn split_unit(text: &str) -> (String, Option<String>) {
 
 /// "Co-founder and CEO An application for ..." gives the title and the description.
 fn split_position_sentence(text: &str) -> (String, Option<String>) {
-    util::re!(sent, r"^(.{2,80}?)\s+((?:An?|The|Developed|Built|Led|Worked|Responsible)\s+[a-z].*)$");
+    util::re!(
+        sent,
+        r"^(.{2,80}?)\s+((?:An?|The|Developed|Built|Led|Worked|Responsible)\s+[a-z].*)$"
+    );
     if let Some(c) = sent().captures(text) {
         let pos = c[1].to_string();
         if util::looks_like_position(&pos) {
@@ -196,7 +199,8 @@ fn is_bullet(line: &Line, items_are_entries: bool, top_depth: u8) -> bool {
             !items_are_entries && {
                 let text = line.text();
                 let period = dates::find_period(&text);
-                !(period.as_ref().is_some_and(|p| p.is_range) || (period.is_some() && bold_prefix(line).is_some()))
+                !(period.as_ref().is_some_and(|p| p.is_range)
+                    || (period.is_some() && bold_prefix(line).is_some()))
             }
         }
         _ => line
@@ -221,7 +225,9 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
         .count();
     let non_items = lines
         .iter()
-        .filter(|(_, l)| !l.is_blank() && !matches!(l.kind, LineKind::Item | LineKind::Continuation))
+        .filter(|(_, l)| {
+            !l.is_blank() && !matches!(l.kind, LineKind::Item | LineKind::Continuation)
+        })
         .count();
     let items_are_entries = !top_items.is_empty() && dated * 2 >= top_items.len() && non_items == 0;
 
@@ -274,7 +280,8 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
                     let position_slot = acc.w.position.is_none() && util::looks_like_position(text);
                     let heading = matches!(line.kind, LineKind::Heading(_));
                     !p.rest.is_empty()
-                        && (heading || (!position_slot && !is_prose(text) && acc.w.organization.is_some()))
+                        && (heading
+                            || (!position_slot && !is_prose(text) && acc.w.organization.is_some()))
                 } else {
                     matches!(line.kind, LineKind::Heading(_)) && acc.w.organization.is_some()
                 }
@@ -317,7 +324,10 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
         }
     }
     out.retain(|w| {
-        w.organization.is_some() || w.position.is_some() || !w.highlights.is_empty() || w.summary.is_some()
+        w.organization.is_some()
+            || w.position.is_some()
+            || !w.highlights.is_empty()
+            || w.summary.is_some()
     });
     out
 }
@@ -378,7 +388,10 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         return;
     }
     // "Quantum Materials Group, Universität Wien": the group is a unit of the institution.
-    if acc.w.unit.is_none() && crate::segment::looks_like_institution(&text) && text.split_whitespace().count() <= 8 {
+    if acc.w.unit.is_none()
+        && crate::segment::looks_like_institution(&text)
+        && text.split_whitespace().count() <= 8
+    {
         acc.w.unit = acc.w.organization.take();
         acc.w.organization = Some(text.to_string());
         return;
@@ -415,26 +428,47 @@ mod tests {
         let w = parse(&lines);
         assert_eq!(w.len(), 4);
         assert_eq!(w[0].organization.as_deref(), Some("NVIDIA"));
-        assert_eq!(w[0].unit.as_deref(), Some("Networking Software & Systems Research Team"));
-        assert_eq!(w[0].position.as_deref(), Some("Distributed Systems Researcher"));
+        assert_eq!(
+            w[0].unit.as_deref(),
+            Some("Networking Software & Systems Research Team")
+        );
+        assert_eq!(
+            w[0].position.as_deref(),
+            Some("Distributed Systems Researcher")
+        );
         assert_eq!(w[0].location.as_deref(), Some("Stockholm, Sweden"));
         assert_eq!(w[0].start.as_deref(), Some("2024-01"));
         assert_eq!(w[0].end.as_deref(), Some("present"));
-        assert_eq!(w[1].organization.as_deref(), Some("RISE Research Institutes of Sweden"));
-        assert_eq!(w[1].position.as_deref(), Some("Senior Researcher in AI / Machine Learning and Networking"));
+        assert_eq!(
+            w[1].organization.as_deref(),
+            Some("RISE Research Institutes of Sweden")
+        );
+        assert_eq!(
+            w[1].position.as_deref(),
+            Some("Senior Researcher in AI / Machine Learning and Networking")
+        );
         assert_eq!(w[1].highlights, vec!["Improving packet processing."]);
         assert_eq!(w[2].organization.as_deref(), Some("CafeYab"));
         assert_eq!(w[2].position.as_deref(), Some("Co-founder and CEO"));
         assert_eq!(w[2].start.as_deref(), Some("2013"));
-        assert_eq!(w[3].organization.as_deref(), Some("Informatics Services Corporation (ISC)"));
+        assert_eq!(
+            w[3].organization.as_deref(),
+            Some("Informatics Services Corporation (ISC)")
+        );
         assert_eq!(w[3].location.as_deref(), Some("Tehran, Iran"));
     }
 
     #[test]
     fn list_items_as_entries() {
         let lines = vec![
-            l(LineKind::Item, "Research Scientist, Acme Labs, Boston, USA (2019 - 2021)"),
-            l(LineKind::Item, "Software Engineer, Initech, Austin, TX (2016 - 2019)"),
+            l(
+                LineKind::Item,
+                "Research Scientist, Acme Labs, Boston, USA (2019 - 2021)",
+            ),
+            l(
+                LineKind::Item,
+                "Software Engineer, Initech, Austin, TX (2016 - 2019)",
+            ),
         ];
         let w = parse(&lines);
         assert_eq!(w.len(), 2);

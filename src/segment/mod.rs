@@ -83,10 +83,12 @@ fn section_of(line: &Line, prev_blank: bool) -> Option<(SectionKind, String)> {
     // A plain line must stand alone and be a title and nothing else.
     // In plain text (no blank lines around titles) a title line may follow any line.
     let standalone = (prev_blank && matches!(line.kind, LineKind::Text))
-        || (line.page.is_none() && matches!(line.kind, LineKind::Text | LineKind::Continuation) && !text.trim_end().ends_with(['.', ',', ';']));
+        || (line.page.is_none()
+            && matches!(line.kind, LineKind::Text | LineKind::Continuation)
+            && !text.trim_end().ends_with(['.', ',', ';']));
     let short = title.split_whitespace().count() <= 6;
-    let upper = title.chars().any(|c| c.is_alphabetic())
-        && !title.chars().any(|c| c.is_lowercase());
+    let upper =
+        title.chars().any(|c| c.is_alphabetic()) && !title.chars().any(|c| c.is_lowercase());
     let title_case = title
         .split_whitespace()
         .filter(|w| w.len() > 3)
@@ -134,7 +136,8 @@ pub fn segment(doc: &Cleaned) -> Segmented {
                 // the section's own level only when it names an organization.
                 Some(k) => {
                     holds_headed_entries(k)
-                        && ((!after_rule && level > cur_level.min(6)) || looks_like_institution(&line.text()))
+                        && ((!after_rule && level > cur_level.min(6))
+                            || looks_like_institution(&line.text()))
                 }
             };
             if as_entry || out.sections.is_empty() {
@@ -218,12 +221,24 @@ mod tests {
             line(LineKind::Item, "[C1] A. Title.", false),
             line(LineKind::Blank, "", false),
             line(LineKind::Text, "EDUCATION", false),
-            line(LineKind::Heading(4), "KTH Royal Institute of Technology", false),
-            line(LineKind::Heading(3), "Sharif University of Technology", true),
+            line(
+                LineKind::Heading(4),
+                "KTH Royal Institute of Technology",
+                false,
+            ),
+            line(
+                LineKind::Heading(3),
+                "Sharif University of Technology",
+                true,
+            ),
         ]);
         let s = segment(&d);
         assert_eq!(s.preamble.len(), 1);
-        let kinds: Vec<_> = s.sections.iter().map(|x| (x.kind, x.title.as_str())).collect();
+        let kinds: Vec<_> = s
+            .sections
+            .iter()
+            .map(|x| (x.kind, x.title.as_str()))
+            .collect();
         assert_eq!(
             kinds,
             vec![

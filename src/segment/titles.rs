@@ -212,14 +212,23 @@ mod tests {
             ("EDUCATION", SectionKind::Education),
             ("Research Interests", SectionKind::Summary),
             ("Interests", SectionKind::Interests),
-            ("Honors, Awards, and Professional Services", SectionKind::Awards),
-            ("Workshop Papers, Extended Abstracts, Preprints, Technical Reports", SectionKind::Publications),
+            (
+                "Honors, Awards, and Professional Services",
+                SectionKind::Awards,
+            ),
+            (
+                "Workshop Papers, Extended Abstracts, Preprints, Technical Reports",
+                SectionKind::Publications,
+            ),
             ("Patent Applications", SectionKind::Patents),
             ("Open-Source Contributions", SectionKind::Projects),
             ("Funded Projects", SectionKind::Projects),
             ("Mini-Teaching", SectionKind::Teaching),
             ("Teaching Experience", SectionKind::Teaching),
-            ("Selected Publications (all pubs)", SectionKind::Publications),
+            (
+                "Selected Publications (all pubs)",
+                SectionKind::Publications,
+            ),
             ("Hobbies", SectionKind::Interests),
             ("Skills", SectionKind::Skills),
         ];
@@ -233,7 +242,10 @@ mod tests {
     #[test]
     fn exact_mode_rejects_sentences() {
         assert_eq!(title_kind("Experience", true), Some(SectionKind::Work));
-        assert_eq!(title_kind("Education and Training", true), Some(SectionKind::Education));
+        assert_eq!(
+            title_kind("Education and Training", true),
+            Some(SectionKind::Education)
+        );
         assert_eq!(title_kind("I have experience with Rust", true), None);
     }
 }
