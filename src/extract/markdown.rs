@@ -23,8 +23,28 @@ pub fn extract(text: &str) -> Document {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut b = Builder::default();
     let mut in_meta = false;
+    // An indented code block in a CV is a converter's indentation, not code: its
+    // text is Markdown like the rest (`         - [x](y)`), read again unindented.
+    let mut indented: Option<String> = None;
     for ev in Parser::new_ext(&text, opts) {
+        if let Some(buf) = indented.as_mut() {
+            match ev {
+                Event::Text(t) => buf.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let inner = extract(&dedent(buf));
+                    b.flush();
+                    b.lines.extend(inner.lines);
+                    indented = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         match ev {
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Indented)) => {
+                b.flush();
+                indented = Some(String::new());
+            }
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_meta = true,
             Event::End(TagEnd::MetadataBlock(_)) => in_meta = false,
             Event::Text(t) if in_meta => {
@@ -32,7 +52,9 @@ pub fn extract(text: &str) -> Document {
             }
             Event::Start(tag) => b.start(tag),
             Event::End(tag) => b.end(tag),
-            Event::Text(t) | Event::Code(t) => b.text(&t),
+            Event::Text(t) => b.text(&t),
+            // Converters wrap links in code spans (`[x](y)`): the link is still a link.
+            Event::Code(t) => b.code(&t),
             Event::InlineMath(t) => b.text(&format!("${t}$")),
             Event::DisplayMath(t) => b.text(&format!("$${t}$$")),
             Event::InlineHtml(h) => b.inline_html(h),
@@ -44,6 +66,18 @@ pub fn extract(text: &str) -> Document {
         }
     }
     b.flush();
+    // `**` left in text is emphasis that did not parse (`**Languages:**Python`):
+    // the parser has taken every real one, so what is left is noise.
+    let mut stray = 0;
+    for line in &mut b.lines {
+        for sp in &mut line.spans {
+            if sp.text.contains("**") || sp.text.contains("__") {
+                stray += sp.text.matches("**").count() + sp.text.matches("__").count();
+                sp.text = sp.text.replace("**", "").replace("__", "");
+            }
+        }
+    }
+    doc.count("markdown_escapes", stray);
     doc.title = doc
         .front_matter
         .iter()
@@ -185,6 +219,23 @@ impl Builder {
         }
     }
 
+    fn code(&mut self, t: &str) {
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = RE.get_or_init(|| regex::Regex::new(r"\[([^\]]*)\]\(([^)\s]+)\)").expect("valid regex"));
+        let mut last = 0;
+        for c in re.captures_iter(t) {
+            let (Some(m), Some(label), Some(url)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
+            self.text(&t[last..m.start()]);
+            self.links.push(url.as_str().to_string());
+            self.text(label.as_str());
+            self.links.pop();
+            last = m.end();
+        }
+        self.text(&t[last..]);
+    }
+
     fn inline_html(&mut self, h: CowStr) {
         if is_br(&h) {
             self.line_break();
@@ -263,6 +314,19 @@ impl Builder {
     }
 }
 
+fn dedent(s: &str) -> String {
+    let indent = s
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    s.lines()
+        .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Remove Liquid tags (`{{ site.baseurl }}`, `{% include x %}`); returns the count.
 fn strip_liquid(text: &str) -> (String, usize) {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -339,6 +403,7 @@ mod tests {
         let k = kinds(&d);
         assert_eq!(k[0], (LineKind::TableRow, "PhD".into()));
         assert_eq!(k[1], (LineKind::Continuation, "Princeton\tNJ".into()));
+        assert_eq!(d.lines[1].spans[1].text, "\t");
         assert_eq!(k[2], (LineKind::TableRow, "a\tb".into()));
     }
 
@@ -347,6 +412,21 @@ mod tests {
         let d = extract("[here]({{ site.baseurl }}/hc) {% include x.html %}");
         assert_eq!(d.lines[0].spans[0].link.as_deref(), Some("/hc"));
         assert_eq!(d.removed, vec![("liquid_tags", 2)]);
+    }
+
+    #[test]
+    fn indented_blocks_are_markdown_and_stray_stars_go() {
+        let d = extract("Intro\n\n         - [in](http://l.in/x) and **Languages:**Python\n");
+        let l = d.lines.iter().find(|l| l.text().contains("in and")).unwrap();
+        assert_eq!(l.spans[0].link.as_deref(), Some("http://l.in/x"));
+        assert!(!l.text().contains("**"));
+    }
+
+    #[test]
+    fn links_in_code_spans() {
+        let d = extract("Web `[https://a.eu](https://a.eu)`");
+        assert_eq!(d.lines[0].text(), "Web https://a.eu");
+        assert_eq!(d.lines[0].spans[1].link.as_deref(), Some("https://a.eu"));
     }
 
     #[test]

@@ -125,11 +125,33 @@ impl Line {
         }
     }
 
-    /// The line's text, spans joined as they are.
+    /// The line's text, spans joined as they are (cell separators stay `\t`).
     pub fn text(&self) -> String {
         let mut s = String::new();
         for sp in &self.spans {
             s.push_str(&sp.text);
+        }
+        s
+    }
+
+    /// The line's text with each cell separator read as one space: what a
+    /// parser reads and what ends up in the profile.
+    pub fn flat_text(&self) -> String {
+        let mut s = String::new();
+        for sp in &self.spans {
+            if sp.text == "\t" {
+                if !s.is_empty() && !s.ends_with(' ') {
+                    s.push(' ');
+                }
+            } else if s.ends_with(' ') && sp.text.starts_with(' ') {
+                s.push_str(sp.text.trim_start());
+            } else {
+                s.push_str(&sp.text);
+            }
+        }
+        // An empty last cell leaves no trailing space.
+        if s.ends_with(' ') && self.spans.last().is_some_and(|sp| sp.text == "\t") {
+            s.pop();
         }
         s
     }

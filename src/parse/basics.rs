@@ -123,7 +123,7 @@ fn is_file_link(url: &str) -> bool {
 /// Contact details of one line; returns true when the line was contact details.
 fn contacts(line: &Line, b: &mut Basics) -> bool {
     let mut found = false;
-    let text = line.text();
+    let text = line.flat_text();
     for l in util::links_of(line) {
         if let Some(mail) = l.url.strip_prefix("mailto:") {
             if mail.contains('@') {
@@ -311,6 +311,12 @@ pub fn parse_preamble(lines: &[NLine], front_matter: &[(String, String)]) -> Pre
                 && !joined.contains(['@', '•', '|', '·'])
                 && obf_email().find(&joined).is_none();
         if words >= 12 && sentence_like && !matches!(line.kind, LineKind::Heading(_)) {
+            // "Click here to download my CV": a generic label's target is the content.
+            let joined = group
+                .iter()
+                .map(|l| prose_with_generic_links(l))
+                .collect::<Vec<_>>()
+                .join(" ");
             para.push(util::strip_dangling_labels(&joined));
             continue;
         }
@@ -365,6 +371,20 @@ fn looks_like_person_name(s: &str) -> bool {
         })
 }
 
+/// Prose text where a link labelled only "here" or "PDF" keeps its target.
+fn prose_with_generic_links(line: &Line) -> String {
+    let mut s = String::new();
+    for sp in &line.spans {
+        s.push_str(if sp.text == "\t" { " " } else { &sp.text });
+        if let Some(url) = sp.link.as_deref().filter(|u| !u.is_empty()) {
+            if util::is_link_label(&sp.text) {
+                s.push_str(&format!(" ({url})"));
+            }
+        }
+    }
+    util::collapse(&s)
+}
+
 /// One line of the preamble that is not part of a prose paragraph.
 fn preamble_line(
     line: &Line,
@@ -374,7 +394,7 @@ fn preamble_line(
     para: &mut Vec<String>,
     no_summary_yet: bool,
 ) {
-    let text = line.text();
+    let text = line.flat_text();
     let words = text.split_whitespace().count();
     // The name: the first heading, or a short first line.
     if b.name.is_none() && first && words <= 8 {
@@ -449,7 +469,7 @@ pub fn facts_from_prose(summary: &str) -> (Vec<Work>, Vec<Education>) {
     );
     util::re!(
         degree_from,
-        r"\b(?:received|obtained|earned|got|completed|hold|have)\s+(?:my|a|an)\s+((?:Ph\.?\s?D|M\.?\s?Sc|B\.?\s?Sc|M\.?\s?S|B\.?\s?S|B\.?\s?A|M\.?\s?A|MBA|Master'?s?|Bachelor'?s?|Doctorate)[\w.’']*)(?:\s+degree)?(?:\s+in\s+[A-Z][\w\s]*?)?\s+(?:from|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)"
+        r"\b(?:received|obtained|earned|got|completed|hold|have)\s+(?:my|a|an)\s+((?:Ph\.?\s?D|M\.?\s?Sc|B\.?\s?Sc|M\.?\s?S|B\.?\s?S|B\.?\s?A|M\.?\s?A|MBA|Master'?s?|Bachelor'?s?|Doctorate)[\w.’']*)(?:\s+degree)?(?:\s+in\s+([A-Z][\w\s]*?))?\s+(?:from|at)\s+(?:the\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)(?:\s+in\s+((?:19|20)\d{2}))?"
     );
     util::re!(advised, r"advised by\s+(.+?)(?:\s*\([^)]*\))?(?:[,.;]|$)");
     for sentence in sentences(summary) {
@@ -463,8 +483,11 @@ pub fn facts_from_prose(summary: &str) -> (Vec<Work>, Vec<Education>) {
         }
         if let Some(c) = degree_from().captures(s) {
             let mut e = Education {
-                degree: Some(c[1].trim_end_matches('.').to_string()),
-                institution: Some(c[2].trim().to_string()),
+                degree: Some(c[1].trim_end_matches(',').to_string()),
+                field: c.get(2).map(|m| m.as_str().trim().to_string()),
+                institution: Some(c[3].trim().trim_end_matches('.').to_string()),
+                end: c.get(4).map(|m| m.as_str().to_string()),
+                dates_text: c.get(4).map(|m| m.as_str().to_string()),
                 ..Default::default()
             };
             if let Some(a) = advised().captures(s) {
@@ -520,10 +543,8 @@ fn sentences(s: &str) -> Vec<String> {
                 .unwrap_or("")
                 .to_string();
             let abbrev = prev_word.len() <= 2
-                || matches!(
-                    prev_word.as_str(),
-                    "Prof" | "Dr" | "Mr" | "Ms" | "etc" | "e.g" | "i.e" | "vs"
-                );
+                || prev_word.contains('.')
+                || matches!(prev_word.as_str(), "Prof" | "Dr" | "Mr" | "Ms" | "etc" | "vs" | "Jr" | "Sr");
             if next.is_none_or(|n| n.is_whitespace()) && (c != '.' || !abbrev) {
                 out.push(std::mem::take(&mut cur));
             }

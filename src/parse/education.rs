@@ -248,7 +248,7 @@ fn split_thesis(s: &str) -> (String, Vec<String>) {
     let mut notes = Vec::new();
     let mut t = s.trim().to_string();
     if let Some(m) = see().find(&t) {
-        notes.push(t[m.start()..].trim().trim_matches(['(', ')']).to_string());
+        notes.push(t[m.start()..].trim().trim_matches(['(', ')']).trim().to_string());
         t = t[..m.start()].trim().to_string();
     }
     if let Some(c) = sentence().captures(&t) {

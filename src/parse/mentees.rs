@@ -18,7 +18,7 @@ pub fn parse(lines: &[NLine]) -> Vec<Mentee> {
         }
         let sub = (line.kind == LineKind::Item && line.depth > top)
             || line.kind == LineKind::Continuation
-            || line.text().trim_start().starts_with("--");
+            || line.flat_text().trim_start().starts_with("--");
         if sub && !out.is_empty() {
             let note = util::text_with_urls(line);
             let note = note

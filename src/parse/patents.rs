@@ -36,7 +36,7 @@ pub fn parse(lines: &[NLine]) -> Vec<Patent> {
             let text = b
                 .lines
                 .iter()
-                .map(|(_, l)| l.text())
+                .map(|(_, l)| l.flat_text())
                 .collect::<Vec<_>>()
                 .join(" ");
             parse_one(&util::collapse(&text), links)

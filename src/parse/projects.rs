@@ -34,7 +34,12 @@ pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
         if line.is_blank() {
             continue;
         }
-        let text = util::text_without_link_labels(line);
+        // Link texts stay: a project's name is often its link ("[starbility](..)").
+        let text = if util::links_of(line).iter().any(|l| !util::is_link_label(&l.label)) {
+            util::text_with_urls_plain(line)
+        } else {
+            util::text_without_link_labels(line)
+        };
         let text = text
             .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])
             .to_string();

@@ -237,7 +237,7 @@ pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
     let mut sub_type = type_from_title(title);
     for block in util::blocks(lines) {
         let first = block.first();
-        let first_text = first.text();
+        let first_text = first.flat_text();
         // A subsection title inside the section ("Journal Articles", a bold line).
         if block.lines.len() == 1
             && (matches!(first.kind, LineKind::Heading(_)) || first.all_bold())
@@ -278,8 +278,19 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     let starts_keyed = key_re().is_match(&first_text);
     // Link-titled entry: the line starts with a link whose text is the title.
     if let Some(first_span) = lines[0].spans.iter().find(|s| !s.text.trim().is_empty()) {
+        let after_link: String = lines[0]
+            .spans
+            .iter()
+            .skip_while(|s| s.text.trim().is_empty() || s.link.is_some())
+            .map(|s| s.text.as_str())
+            .collect();
+        let after_link = after_link.trim();
+        let titled = first_span.text.split_whitespace().count() >= 3
+            || after_link.is_empty()
+            || after_link.starts_with(['(', '—', '-', ':', ',']);
         if first_span.link.as_deref().is_some_and(|u| !u.is_empty())
-            && first_span.text.split_whitespace().count() >= 3
+            && !util::is_link_label(&first_span.text)
+            && titled
             && !(lines.len() >= 2
                 && looks_like_author_list(&util::text_without_link_labels(lines[1])))
         {
@@ -294,9 +305,9 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
                 .spans
                 .iter()
                 .any(|s| s.link.as_deref().is_some_and(|u| !u.is_empty()))
-                && !util::is_link_label(&lines[0].text())
+                && !util::is_link_label(&lines[0].flat_text())
             {
-                lines[0].text()
+                lines[0].flat_text()
             } else {
                 first_text.clone()
             };
@@ -314,16 +325,31 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
             ));
         }
     }
+    // Bold remarks ("**Best Paper Award.**") are notes, not part of the venue.
+    util::re!(award_re, r"(?i)\b(award|prize|best|winner|honou?rable|spotlight|oral|distinguished|nominee|finalist)\b");
+    let mut remarks = Vec::new();
     let text = lines
         .iter()
-        .map(|l| util::text_without_link_labels(l))
+        .map(|l| {
+            let mut l = (*l).clone();
+            l.spans.retain(|sp| {
+                let remark = sp.bold && award_re().is_match(&sp.text);
+                if remark {
+                    remarks.push(sp.text.trim().trim_end_matches('.').to_string());
+                }
+                !remark
+            });
+            util::text_without_link_labels(&l)
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let text = util::collapse(&text);
     if text.is_empty() {
         return None;
     }
-    Some(citation_entry(&text, links, sub_type))
+    let mut p = citation_entry(&text, links, sub_type);
+    p.notes.extend(remarks);
+    Some(p)
 }
 
 fn new_pub(kind: PublicationType) -> Publication {
@@ -468,8 +494,18 @@ fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType
     p.year = year;
     let (title, venue) = split_title_venue(&head);
     p.title = Some(clean_title(&title)).filter(|t| !t.is_empty());
+    // "Open Mind (2024)": the year is a field of its own.
+    util::re!(paren_year, r"\s*\((?:19|20)\d{2}\)\s*$");
     let venue = venue
-        .map(|v| v.trim().trim_end_matches([',', '.']).trim().to_string())
+        .map(|v| {
+            paren_year()
+                .replace(
+                    v.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';') || c.is_whitespace()),
+                    "",
+                )
+                .trim()
+                .to_string()
+        })
         .filter(|v| !v.is_empty());
     p.venue_short = venue.as_deref().and_then(acronym_of);
     p.notes = split_notes(&tail);
@@ -644,6 +680,14 @@ fn split_title_venue(head: &str) -> (String, Option<String>) {
             return (head[..pos].to_string(), Some(v.to_string()));
         }
         from = pos + 2;
+    }
+    // "Title. Nature Communications": a short capitalized tail after the last period.
+    if let Some(pos) = head.trim_end_matches('.').rfind(". ") {
+        let v = head[pos + 2..].trim();
+        let words = v.split_whitespace().count();
+        if pos > 0 && (1..=10).contains(&words) && v.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return (head[..pos].to_string(), Some(v.to_string()));
+        }
     }
     (head.to_string(), None)
 }

@@ -64,7 +64,7 @@ pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Ve
         let text = block
             .lines
             .iter()
-            .map(|(_, l)| l.text())
+            .map(|(_, l)| l.flat_text())
             .collect::<Vec<_>>()
             .join(" ");
         let text = text
@@ -75,13 +75,13 @@ pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Ve
             continue;
         }
         // "* Modelling" with the tools as sub-bullets.
-        if block.lines.len() > 1 && !block.lines[0].1.text().contains(':') {
-            let name = util::strip_bullet(&block.lines[0].1.text())
+        if block.lines.len() > 1 && !block.lines[0].1.flat_text().contains(':') {
+            let name = util::strip_bullet(&block.lines[0].1.flat_text())
                 .trim()
                 .to_string();
             let keywords = block.lines[1..]
                 .iter()
-                .flat_map(|(_, l)| split_items(util::strip_bullet(&l.text())))
+                .flat_map(|(_, l)| split_items(util::strip_bullet(&l.flat_text())))
                 .collect();
             skills.push(Skill {
                 name: Some(name),
@@ -233,7 +233,7 @@ fn is_language(item: &str) -> bool {
 pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) -> Vec<String> {
     let mut rest = Vec::new();
     for (_, l) in lines {
-        let t = l.text();
+        let t = l.flat_text();
         let t = t
             .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])
             .trim();
@@ -263,7 +263,7 @@ pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) -> Vec<St
 pub fn parse_interests(lines: &[NLine]) -> Vec<String> {
     let mut out = Vec::new();
     for (_, l) in lines {
-        let t = l.text();
+        let t = l.flat_text();
         let t = t
             .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])
             .trim();

@@ -69,8 +69,13 @@ pub fn links_of(line: &Line) -> Vec<Link> {
 /// `Download` whose target was lost), for parsing the fields around them.
 pub fn text_without_link_labels(line: &Line) -> String {
     let mut s = String::new();
-    for sp in &line.spans {
-        let labelish = sp.link.is_some() && (is_link_label(&sp.text) || sp.text.trim().len() <= 2);
+    let first = line.spans.iter().position(|sp| !sp.text.trim().is_empty());
+    for (i, sp) in line.spans.iter().enumerate() {
+        // A link whose text is a word or two ("api", "Slides PDF") labels a target,
+        // unless it starts the line ("[Justifying Dissent](..) (with ...)").
+        let words = sp.text.split_whitespace().count();
+        let labelish = sp.link.is_some()
+            && (is_link_label(&sp.text) || (words <= 2 && (Some(i) != first || words == 0)));
         if labelish || (sp.link.is_none() && is_link_label(&sp.text) && sp.text.trim().len() > 2) {
             s.push(' ');
             continue;

@@ -197,14 +197,14 @@ fn is_bullet(line: &Line, items_are_entries: bool, top_depth: u8) -> bool {
         // even among plain bullets: converters list a job's header line as an item.
         LineKind::Item => {
             !items_are_entries && {
-                let text = line.text();
+                let text = line.flat_text();
                 let period = dates::find_period(&text);
                 !(period.as_ref().is_some_and(|p| p.is_range)
                     || (period.is_some() && bold_prefix(line).is_some()))
             }
         }
         _ => line
-            .text()
+            .flat_text()
             .trim_start()
             .starts_with(['•', '●', '○', '◦', '▪', '■', '–', '‣', '*']),
     }
@@ -221,7 +221,7 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
     let top_items: Vec<&&Line> = items.iter().filter(|l| l.depth == top_depth).collect();
     let dated = top_items
         .iter()
-        .filter(|l| dates::find_period(&l.text()).is_some())
+        .filter(|l| dates::find_period(&l.flat_text()).is_some())
         .count();
     let non_items = lines
         .iter()
@@ -314,6 +314,16 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
     // academicpages: "* Fall 2021 - Summer 2023: Postdoctoral Researcher" with the
     // organization as the first sub-bullet.
     for w in &mut out {
+        // "* Spring 2018: Bachelor thesis" with "* Heidelberg University" under it: the
+        // item's text was the position after all.
+        if w.position.is_none() && w.organization.is_some() && w.unit.is_none() {
+            if let Some(first) = w.highlights.first() {
+                if crate::segment::looks_like_institution(first) && first.split_whitespace().count() <= 8 && !first.contains(':') {
+                    w.position = w.organization.take();
+                    w.organization = Some(w.highlights.remove(0));
+                }
+            }
+        }
         if w.organization.is_none() && w.position.is_some() {
             if let Some(first) = w.highlights.first() {
                 let words = first.split_whitespace().count();

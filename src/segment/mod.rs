@@ -66,7 +66,7 @@ fn numbering_regex() -> &'static regex::Regex {
 
 /// Whether a line is a section title, and of which kind.
 fn section_of(line: &Line, prev_blank: bool) -> Option<(SectionKind, String)> {
-    let text = line.text();
+    let text = line.flat_text();
     let title = heading_title(&text);
     if title.is_empty() || title.chars().count() > 120 {
         return None;
@@ -137,7 +137,7 @@ pub fn segment(doc: &Cleaned) -> Segmented {
                 Some(k) => {
                     holds_headed_entries(k)
                         && ((!after_rule && level > cur_level.min(6))
-                            || looks_like_institution(&line.text()))
+                            || looks_like_institution(&line.flat_text()))
                 }
             };
             if as_entry || out.sections.is_empty() {
@@ -145,7 +145,7 @@ pub fn segment(doc: &Cleaned) -> Segmented {
             } else {
                 out.sections.push(Section {
                     kind: SectionKind::Other,
-                    title: heading_title(&line.text()),
+                    title: heading_title(&line.flat_text()),
                     line: no,
                     lines: vec![],
                 });
