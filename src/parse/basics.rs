@@ -451,9 +451,7 @@ fn preamble_line(
         return;
     }
     if words >= 6 && !matches!(line.kind, LineKind::Heading(_)) {
-        para.push(util::strip_dangling_labels(&util::text_with_urls_plain(
-            line,
-        )));
+        para.push(util::strip_dangling_labels(&prose_with_generic_links(line)));
         return;
     }
     leftover.push(util::text_with_urls(line));
