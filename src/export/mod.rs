@@ -1,4 +1,10 @@
-//! Stage 6: the profile out, as JSON (and, later, other formats).
+//! Stage 6: the profile out: vitae's JSON, JSON Resume, RenderCV YAML, and
+//! homepages (Jekyll, academicpages, standalone HTML).
+
+pub mod fmt;
+pub mod homepage;
+pub mod jsonresume;
+pub mod rendercv;
 
 use crate::profile::Profile;
 

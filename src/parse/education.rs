@@ -39,6 +39,10 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         .filter(|l| l.kind == LineKind::Item)
         .collect();
     let top_depth = items.iter().map(|l| l.depth).min().unwrap_or(1);
+    // When entries are headed by plain lines, list items are their notes.
+    let items_are_entries = !lines.iter().any(|(_, l)| {
+        !l.is_blank() && !matches!(l.kind, LineKind::Item | LineKind::Continuation)
+    });
     for (_, line) in lines {
         if line.is_blank() {
             continue;
@@ -46,6 +50,12 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         let text = util::text_without_link_labels(line);
         let text = util::strip_bullet(&text).to_string();
         if text.is_empty() {
+            continue;
+        }
+        if line.kind == LineKind::Item && !items_are_entries && cur.is_some() {
+            if let Some(acc) = cur.as_mut() {
+                acc.e.notes.push(util::strip_dangling_labels(&text));
+            }
             continue;
         }
         let is_sub = line.kind == LineKind::Item && line.depth > top_depth

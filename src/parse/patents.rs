@@ -118,7 +118,7 @@ mod tests {
     #[test]
     fn surname_first_and_ep_numbers() {
         let p = parse_one("Reindl, M., Petrova, N. Cryogenic sample holder. European Patent Application EP 23 187 654.2. Filed in July 2023.", vec![]).unwrap();
-        assert_eq!(p.inventors, vec!["M. Reindl", "N. Petrova"]);
+        assert_eq!(p.inventors, vec!["Reindl, M.", "Petrova, N."]);
         assert_eq!(p.title.as_deref(), Some("Cryogenic sample holder"));
         assert_eq!(p.application_numbers, vec!["EP 23 187 654.2"]);
         assert_eq!(p.kind.as_deref(), Some("European Patent Application"));

@@ -57,6 +57,13 @@ pub fn type_from_title(title: &str) -> Option<PublicationType> {
     best.map(|(_, k)| k)
 }
 
+/// A subsection title names a kind of publication in the plural ("Journal
+/// Articles", "Workshops"); a paper's own title ("A Talk Without Slides") does not.
+fn is_plural_title(t: &str) -> bool {
+    util::re!(plural, r"(?i)\b(conferences|journals|workshops|preprints|reports|theses|chapters|books|posters|talks|presentations|papers|publications|articles|proceedings|abstracts|dissertations|manuscripts|works)\b");
+    plural().is_match(t)
+}
+
 /// Well-known computer-science conferences, to type entries whose venue is only an acronym.
 const CONFERENCES: &[&str] = &[
     "NSDI",
@@ -243,6 +250,7 @@ pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
             && (matches!(first.kind, LineKind::Heading(_)) || first.all_bold())
             && !key_re().is_match(&first_text)
             && first_text.split_whitespace().count() <= 8
+            && is_plural_title(&first_text)
         {
             if let Some(t) = type_from_title(&first_text) {
                 sub_type = Some(t);
@@ -251,6 +259,7 @@ pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
         }
         if let Some(p) = parse_block(&block, sub_type) {
             // A legend ("* equal contribution") or a stray line is not a publication.
+            let bold_title = block.first().all_bold();
             let lowercase_start = p
                 .title
                 .as_deref()
@@ -261,6 +270,7 @@ pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
                 && p.venue.is_none()
                 && p.key.is_none()
                 && (p.links.is_empty() || lowercase_start)
+                && !bold_title
             {
                 leftovers.push(util::text_with_urls(block.first()));
                 continue;
@@ -297,8 +307,14 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
             return Some(link_titled(lines[0], &lines[1..], links, sub_type));
         }
     }
-    // Homepage style: title line, then an authors line.
-    if !starts_keyed && lines.len() >= 2 {
+    // Homepage style: title line, then an authors line (a keyed one only when the
+    // title line holds nothing but the key and the title, bold or linked).
+    let title_only = lines[0]
+        .spans
+        .iter()
+        .filter(|s| !s.text.trim().is_empty() && !key_re().is_match(s.text.trim()))
+        .all(|s| s.bold || s.link.is_some());
+    if (!starts_keyed || title_only) && lines.len() >= 2 {
         let authors_line = util::text_without_link_labels(lines[1]);
         if looks_like_author_list(&authors_line) {
             let title_line = if lines[0]
@@ -311,18 +327,26 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
             } else {
                 first_text.clone()
             };
-            let venue_text = lines[2..]
-                .iter()
+            // The venue is the third line; lines after it are notes.
+            let venue_text = lines
+                .get(2)
                 .map(|l| util::text_without_link_labels(l))
-                .collect::<Vec<_>>()
-                .join(" ");
-            return Some(homepage_entry(
-                &title_line,
-                &authors_line,
-                &venue_text,
-                links,
-                sub_type,
-            ));
+                .unwrap_or_default();
+            let mut p = homepage_entry(&title_line, &authors_line, &venue_text, links, sub_type);
+            if let Some(c) = key_re().captures(&title_line) {
+                p.key = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
+                let rest = &title_line[c.get(0).map_or(0, |m| m.end())..];
+                p.title = Some(clean_title(rest));
+            }
+            for l in lines.iter().skip(3) {
+                for note in util::text_without_link_labels(l).split("; ") {
+                    let note = note.trim();
+                    if !note.is_empty() {
+                        p.notes.push(note.to_string());
+                    }
+                }
+            }
+            return Some(p);
         }
     }
     // Bold remarks ("**Best Paper Award.**") are notes, not part of the venue.
@@ -422,12 +446,23 @@ fn link_titled(
         p.authors = split_authors(&c[1]);
         rest_text = after[c.get(0).map_or(0, |m| m.end())..].to_string();
     }
-    let rest_text = rest_text
+    let mut rest_text = rest_text
         .trim_start_matches(['-', '—', '–', ',', ' ', ':'])
         .trim()
         .to_string();
+    // "**[Title](url)**" with the venue on the next line.
+    let mut rest = rest;
+    let mut venue_line: Option<&Line> = None;
+    if rest_text.is_empty() {
+        if let Some((first_rest, more)) = rest.split_first() {
+            rest_text = util::text_without_link_labels(first_rest);
+            venue_line = Some(first_rest);
+            rest = more;
+        }
+    }
     // The venue is the italic part, else the text up to the first comma.
-    let italic: String = first
+    let italic: String = venue_line
+        .unwrap_or(first)
         .spans
         .iter()
         .filter(|s| s.italic && s.link.is_none())
@@ -569,6 +604,8 @@ pub fn looks_like_author_list(s: &str) -> bool {
     let ok = names.iter().all(|n| {
         let words: Vec<&str> = n.split_whitespace().collect();
         !words.is_empty()
+            && !n.chars().any(|c| c.is_ascii_digit())
+            && n.chars().any(char::is_alphabetic)
             && words.len() <= 5
             && words.iter().all(|w| {
                 let w = w.trim_matches(|c: char| matches!(c, '*' | '†' | '‡' | '(' | ')'));
@@ -634,7 +671,8 @@ pub fn split_authors(s: &str) -> Vec<String> {
         let p = &parts[i];
         if i + 1 < parts.len() && !is_initials(p) && is_initials(&parts[i + 1]) && !p.contains(' ')
         {
-            out.push(format!("{} {}", parts[i + 1], p));
+            // Kept as written, one whole name per author ("Voronin, A").
+            out.push(format!("{}, {}", p, parts[i + 1]));
             i += 2;
             continue;
         }
@@ -890,7 +928,7 @@ mod tests {
     #[test]
     fn surname_first_citation() {
         let p = citation_entry("Petrova, N.*, Okafor, C. N.*, and Reindl, M.† Twist-angle disorder maps from transport data. Physical Review B 109 (2024).", vec![], None);
-        assert_eq!(p.authors, vec!["N. Petrova", "C. N. Okafor", "M. Reindl"]);
+        assert_eq!(p.authors, vec!["Petrova, N.", "Okafor, C. N.", "Reindl, M."]);
         assert_eq!(
             p.title.as_deref(),
             Some("Twist-angle disorder maps from transport data")
@@ -901,9 +939,14 @@ mod tests {
 
     #[test]
     fn authors_surname_first_and_marks() {
+        assert_eq!(split_authors("Voronin, A, He, Y"), vec!["Voronin, A", "He, Y"]);
         assert_eq!(
-            split_authors("Voronin, A, He, Y"),
-            vec!["A Voronin", "Y He"]
+            split_authors("Arnarson, B. T., A. N. Christensen"),
+            vec!["Arnarson, B. T.", "A. N. Christensen"]
+        );
+        assert_eq!(
+            split_authors("Example, A.; Sharifian, S."),
+            vec!["Example, A.", "Sharifian, S."]
         );
         assert_eq!(
             split_authors("Jane Doe*, John Roe† and Max Mu"),

@@ -703,6 +703,17 @@ const ORG_NOUNS: &[&str] = &[
     "association",
 ];
 
+/// The last word names an organization or a part of one ("Team", "Lab").
+pub fn ends_with_org_noun(s: &str) -> bool {
+    let last = s
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    ORG_NOUNS.contains(&last.as_str())
+}
+
 pub fn is_role_word(w: &str) -> bool {
     let w = w.to_lowercase();
     ROLE_WORDS

@@ -15,6 +15,8 @@ use crate::profile::Work;
 struct Pieces {
     period: Option<Period>,
     location: Option<String>,
+    /// A unit of the organization set in italics after it.
+    unit: Option<String>,
     /// Remaining text pieces (cells, or the line split at separators); the flag
     /// is true for a piece that was bold or a heading (an organization hint).
     rest: Vec<(String, bool)>,
@@ -23,6 +25,7 @@ struct Pieces {
 fn pieces(line: &Line) -> Pieces {
     let mut period = None;
     let mut location = None;
+    let mut unit = None;
     let mut rest = Vec::new();
     let bold_prefix = bold_prefix(line);
     let heading = matches!(line.kind, LineKind::Heading(_));
@@ -63,13 +66,23 @@ fn pieces(line: &Line) -> Pieces {
                 continue;
             }
         }
-        // "**Nexus AI**, Co-Founder & CTO": the bold part is one piece, the rest another.
+        // "**Nexus AI**, Co-Founder & CTO": the bold part is one piece, the rest another;
+        // "**NVIDIA**, *Research Team*": an italic rest names a unit.
         if let Some(bp) = &bold_prefix {
             if let Some(after) = text.strip_prefix(bp.as_str()) {
                 let after = dates::tidy(after);
                 rest.push((bp.clone(), true));
                 if !after.is_empty() {
-                    rest.push((after, false));
+                    let italic_rest = line
+                        .spans
+                        .iter()
+                        .filter(|s| !s.bold && !s.text.trim().trim_matches(',').trim().is_empty())
+                        .all(|s| s.italic);
+                    if italic_rest && !util::looks_like_position(&after) {
+                        unit = Some(after);
+                    } else {
+                        rest.push((after, false));
+                    }
                 }
                 continue;
             }
@@ -79,6 +92,7 @@ fn pieces(line: &Line) -> Pieces {
     Pieces {
         period,
         location,
+        unit,
         rest,
     }
 }
@@ -234,10 +248,13 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
     let mut out: Vec<Work> = Vec::new();
     let mut cur: Option<Acc> = None;
     let mut prev_item = false;
+    let mut after_blank = true;
     for (_, line) in lines {
         if line.is_blank() {
+            after_blank = true;
             continue;
         }
+        let starts_block = std::mem::replace(&mut after_blank, false);
         // Continuations of a bullet extend that bullet.
         if line.kind == LineKind::Continuation && prev_item {
             if let Some(acc) = cur.as_mut() {
@@ -283,7 +300,10 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
                         && (heading
                             || (!position_slot && !is_prose(text) && acc.w.organization.is_some()))
                 } else {
-                    matches!(line.kind, LineKind::Heading(_)) && acc.w.organization.is_some()
+                    // A heading, or a bold name opening a new paragraph, starts a job.
+                    (matches!(line.kind, LineKind::Heading(_))
+                        || (starts_block && bold_prefix(line).or_else(|| line.all_bold().then(String::new)).is_some()))
+                        && acc.w.organization.is_some()
                 }
             }
         };
@@ -304,6 +324,9 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
         }
         for (text, strong) in p.rest {
             place(acc, &text, strong);
+        }
+        if let Some(u) = p.unit {
+            acc.w.unit.get_or_insert(u);
         }
     }
     if let Some(acc) = cur.take() {
@@ -381,6 +404,11 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         }
     }
     let positional = util::looks_like_position(&text);
+    // "**NVIDIA**, *Networking Research Team*": a part of the organization, not a title.
+    if acc.w.organization.is_some() && acc.w.unit.is_none() && !positional && util::ends_with_org_noun(&text) {
+        acc.w.unit = Some(text.to_string());
+        return;
+    }
     if acc.w.organization.is_none() && (strong || !positional) {
         acc.set_org(&text);
         return;

@@ -72,7 +72,7 @@ fn section_of(line: &Line, prev_blank: bool) -> Option<(SectionKind, String)> {
         return None;
     }
     let styled = matches!(line.kind, LineKind::Heading(_))
-        || (line.all_bold() && matches!(line.kind, LineKind::Text | LineKind::Continuation));
+        || (line.all_bold() && line.kind == LineKind::Text);
     // Only a Markdown heading may hold a title among other words; a bold line
     // ("**Morpheus: ... for Software Data Planes**") must be a title and nothing else.
     let heading = matches!(line.kind, LineKind::Heading(_));
@@ -82,9 +82,10 @@ fn section_of(line: &Line, prev_blank: bool) -> Option<(SectionKind, String)> {
     }
     // A plain line must stand alone and be a title and nothing else.
     // In plain text (no blank lines around titles) a title line may follow any line.
+    // A line that continues a paragraph (after a soft or hard break) never is.
     let standalone = (prev_blank && matches!(line.kind, LineKind::Text))
         || (line.page.is_none()
-            && matches!(line.kind, LineKind::Text | LineKind::Continuation)
+            && line.kind == LineKind::Text
             && !text.trim_end().ends_with(['.', ',', ';']));
     let short = title.split_whitespace().count() <= 6;
     let upper =

@@ -150,8 +150,10 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
         let words = norm.split_whitespace().count();
         if words <= 4 {
             for (phrase, kind) in PHRASES {
+                // Only a compound of titles: "Education and Training", "Awards & Honors",
+                // never "Research Assistant" or "Software Engineering Intern".
                 if let Some(rest) = norm.strip_prefix(phrase) {
-                    if rest.starts_with([' ', ',', '&', '/']) {
+                    if rest.starts_with(" and ") || rest.starts_with(',') || rest.starts_with(" /") || rest.starts_with('/') {
                         return Some(*kind);
                     }
                 }
@@ -251,5 +253,7 @@ mod tests {
             Some(SectionKind::Education)
         );
         assert_eq!(title_kind("I have experience with Rust", true), None);
+        assert_eq!(title_kind("Research Assistant", true), None);
+        assert_eq!(title_kind("Software Engineering Intern", true), None);
     }
 }
