@@ -497,7 +497,11 @@ fn by_breaks(lines: &[Line], texts: &[String]) -> Vec<Verdict> {
     }
     let have_breaks = breaks.len() >= 2;
     // A two-page document shows its running header twice: on every page is enough.
-    let need = if have_breaks { breaks.len().clamp(2, 3) } else { 3 };
+    let need = if have_breaks {
+        breaks.len().clamp(2, 3)
+    } else {
+        3
+    };
     for occ in by_key.values() {
         if occ.len() < need {
             continue;

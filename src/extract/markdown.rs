@@ -221,7 +221,8 @@ impl Builder {
 
     fn code(&mut self, t: &str) {
         static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        let re = RE.get_or_init(|| regex::Regex::new(r"\[([^\]]*)\]\(([^)\s]+)\)").expect("valid regex"));
+        let re = RE
+            .get_or_init(|| regex::Regex::new(r"\[([^\]]*)\]\(([^)\s]+)\)").expect("valid regex"));
         let mut last = 0;
         for c in re.captures_iter(t) {
             let (Some(m), Some(label), Some(url)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -417,7 +418,11 @@ mod tests {
     #[test]
     fn indented_blocks_are_markdown_and_stray_stars_go() {
         let d = extract("Intro\n\n         - [in](http://l.in/x) and **Languages:**Python\n");
-        let l = d.lines.iter().find(|l| l.text().contains("in and")).unwrap();
+        let l = d
+            .lines
+            .iter()
+            .find(|l| l.text().contains("in and"))
+            .unwrap();
         assert_eq!(l.spans[0].link.as_deref(), Some("http://l.in/x"));
         assert!(!l.text().contains("**"));
     }

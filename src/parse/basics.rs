@@ -9,7 +9,7 @@ use crate::profile::{Basics, Education, SocialProfile, Work};
 util::re!(email_re, r"(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b");
 util::re!(
     obf_email,
-    r"(?i)\b([a-z0-9._%+-]+)\s*[\[(]?\s*(?:at|@)\s*[\])]?\s+((?:[a-z0-9-]+\s*[\[(]?\s*(?:dot|\.)\s*[\])]?\s*)+[a-z]{2,})\b"
+    r"(?i)\b([a-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*((?:[a-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\{dot\})\s*|\s+dot\s+|\.))+[a-z]{2,6})\b"
 );
 util::re!(
     phone_re,
@@ -203,9 +203,9 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
     } else if let Some(c) = obf_email().captures(&text) {
         let domain = c[2]
             .split(|ch: char| {
-                ch.is_whitespace() || ch == '[' || ch == ']' || ch == '(' || ch == ')'
+                ch.is_whitespace() || matches!(ch, '[' | ']' | '(' | ')' | '{' | '}' | '.')
             })
-            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("dot") && *w != ".")
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("dot"))
             .collect::<Vec<_>>()
             .join(".");
         if domain.contains('.') || c[2].to_lowercase().contains("dot") {
@@ -542,7 +542,10 @@ fn sentences(s: &str) -> Vec<String> {
                 .to_string();
             let abbrev = prev_word.len() <= 2
                 || prev_word.contains('.')
-                || matches!(prev_word.as_str(), "Prof" | "Dr" | "Mr" | "Ms" | "etc" | "vs" | "Jr" | "Sr");
+                || matches!(
+                    prev_word.as_str(),
+                    "Prof" | "Dr" | "Mr" | "Ms" | "etc" | "vs" | "Jr" | "Sr"
+                );
             if next.is_none_or(|n| n.is_whitespace()) && (c != '.' || !abbrev) {
                 out.push(std::mem::take(&mut cur));
             }

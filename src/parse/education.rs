@@ -40,9 +40,9 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         .collect();
     let top_depth = items.iter().map(|l| l.depth).min().unwrap_or(1);
     // When entries are headed by plain lines, list items are their notes.
-    let items_are_entries = !lines.iter().any(|(_, l)| {
-        !l.is_blank() && !matches!(l.kind, LineKind::Item | LineKind::Continuation)
-    });
+    let items_are_entries = !lines
+        .iter()
+        .any(|(_, l)| !l.is_blank() && !matches!(l.kind, LineKind::Item | LineKind::Continuation));
     for (_, line) in lines {
         if line.is_blank() {
             continue;
@@ -258,7 +258,13 @@ fn split_thesis(s: &str) -> (String, Vec<String>) {
     let mut notes = Vec::new();
     let mut t = s.trim().to_string();
     if let Some(m) = see().find(&t) {
-        notes.push(t[m.start()..].trim().trim_matches(['(', ')']).trim().to_string());
+        notes.push(
+            t[m.start()..]
+                .trim()
+                .trim_matches(['(', ')'])
+                .trim()
+                .to_string(),
+        );
         t = t[..m.start()].trim().to_string();
     }
     if let Some(c) = sentence().captures(&t) {

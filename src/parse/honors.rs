@@ -34,7 +34,34 @@ util::re!(
 
 /// Classify each entry of a section of the given kind.
 pub fn parse(kind: SectionKind, lines: &[NLine], out: &mut Honors) {
-    for block in util::line_blocks(lines) {
+    let blocks = util::line_blocks(lines);
+    let mut skip_to = 0;
+    for (bi, block) in blocks.iter().enumerate() {
+        if bi < skip_to {
+            continue;
+        }
+        // A grant laid out over several lines (name, then amount, funder, role):
+        // the name and the field lines after it are one project.
+        let is_field = |b: &util::Block| super::projects::is_field_line(&b.first().flat_text());
+        if kind == SectionKind::Awards
+            && !is_field(block)
+            && blocks.get(bi + 1).is_some_and(is_field)
+        {
+            let mut j = bi + 1;
+            while j < blocks.len() && is_field(&blocks[j]) {
+                j += 1;
+            }
+            let grant_lines: Vec<NLine> = blocks[bi..j]
+                .iter()
+                .flat_map(|b| b.lines.iter().cloned())
+                .collect();
+            for mut g in super::projects::parse("Grants", &grant_lines) {
+                g.kind = crate::profile::ProjectKind::Grant;
+                out.grants.push(g);
+            }
+            skip_to = j;
+            continue;
+        }
         // Fields read the text with link labels kept; the targets go to notes.
         let text = block
             .lines
@@ -199,12 +226,20 @@ fn talk_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Talk {
     };
     util::re!(
         at_re,
-        r"\bat\s+([A-Z][^,.;]*?)(?:\s+(?:about|on|with)\b|[,.;]|$)"
+        r"\bat\s+(?:the\s+)?([A-Z0-9][^,.;]*?)(?:\s+(?:about|on|with)\b|[,.;]|$)"
     );
     if let Some(c) = at_re().captures(body) {
         t.event = Some(c[1].trim().trim_end_matches(['.', '"', ' ']).to_string());
     }
-    t.title = Some(body.to_string());
+    // "Sensing under the canopy, Keynote at the AfriIoT Workshop, Kigali": the title
+    // comes first, the occasion after it (kept as a note).
+    match body.split_once(", ") {
+        Some((title, rest)) if !talk_re().is_match(title) && talk_re().is_match(rest) => {
+            t.title = Some(title.to_string());
+            t.notes.insert(0, rest.to_string());
+        }
+        _ => t.title = Some(body.to_string()),
+    }
     t
 }
 
@@ -254,7 +289,8 @@ fn grant_entry(text: &str) -> crate::profile::Project {
         t = dates::remove_range(&t, per.range);
     }
     let mut name = Vec::new();
-    for part in super::skills::split_items(&t) {
+    // Parts at ", " (an amount's thousands comma has no space after it).
+    for part in t.split(", ").map(str::to_string) {
         let part = part.trim().to_string();
         if p.amount.is_none() && amount_full().is_match(&part) {
             p.amount = Some(part);

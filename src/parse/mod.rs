@@ -64,7 +64,11 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
                     });
                 }
             }
-            SectionKind::Work => p.work.extend(work::parse(lines)),
+            SectionKind::Work => {
+                let (jobs, groups) = work::parse(lines);
+                p.work.extend(jobs);
+                keep_other(&mut p, &s.title, groups);
+            }
             SectionKind::Education => p.education.extend(education::parse(lines)),
             SectionKind::Publications => {
                 let (pubs, rest) = publications::parse(&s.title, lines);

@@ -15,7 +15,8 @@ util::re!(role_re, r"(?i)^(?:acted as|role:|served as|my role:?)\s*");
 util::re!(partners_re, r"(?i)^(?:other\s+)?partners?\s*:\s*");
 util::re!(name_colon, r"^(?:\(\d+\)\s*)?([^:]{2,60}?)\s*:\s+(.+)$");
 
-fn is_field_line(t: &str) -> bool {
+/// A line that holds one field of a grant (amount, funder, role, partners, period).
+pub fn is_field_line(t: &str) -> bool {
     funded_re().is_match(t)
         || role_re().is_match(t)
         || partners_re().is_match(t)
@@ -35,7 +36,10 @@ pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
             continue;
         }
         // Link texts stay: a project's name is often its link ("[starbility](..)").
-        let text = if util::links_of(line).iter().any(|l| !util::is_link_label(&l.label)) {
+        let text = if util::links_of(line)
+            .iter()
+            .any(|l| !util::is_link_label(&l.label))
+        {
             util::text_with_urls_plain(line)
         } else {
             util::text_without_link_labels(line)
@@ -154,11 +158,20 @@ fn set_period(p: &mut Project, per: &dates::Period) {
 fn absorb(p: &mut Project, text: &str) {
     let mut t = text.to_string();
     if let Some(m) = funded_re().find(&t) {
-        p.funder = Some(t[m.end()..].trim().trim_end_matches('.').to_string());
+        let funder = t[m.end()..].trim().trim_end_matches('.');
+        p.funder = Some(funder.strip_prefix("the ").unwrap_or(funder).to_string());
         return;
     }
     if let Some(m) = role_re().find(&t) {
-        p.role = Some(t[m.end()..].trim().trim_end_matches('.').to_string());
+        let role = t[m.end()..].trim().trim_end_matches('.');
+        // "Acted as work package leader; other partners: A, B".
+        match role.split_once("; ") {
+            Some((r, rest)) if partners_re().is_match(rest.trim()) => {
+                p.role = Some(r.trim().to_string());
+                absorb(p, rest.trim());
+            }
+            _ => p.role = Some(role.to_string()),
+        }
         return;
     }
     if let Some(m) = partners_re().find(&t) {

@@ -60,7 +60,10 @@ pub fn type_from_title(title: &str) -> Option<PublicationType> {
 /// A subsection title names a kind of publication in the plural ("Journal
 /// Articles", "Workshops"); a paper's own title ("A Talk Without Slides") does not.
 fn is_plural_title(t: &str) -> bool {
-    util::re!(plural, r"(?i)\b(conferences|journals|workshops|preprints|reports|theses|chapters|books|posters|talks|presentations|papers|publications|articles|proceedings|abstracts|dissertations|manuscripts|works)\b");
+    util::re!(
+        plural,
+        r"(?i)\b(conferences|journals|workshops|preprints|reports|theses|chapters|books|posters|talks|presentations|papers|publications|articles|proceedings|abstracts|dissertations|manuscripts|works)\b"
+    );
     plural().is_match(t)
 }
 
@@ -327,18 +330,26 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
             } else {
                 first_text.clone()
             };
-            // The venue is the third line; lines after it are notes.
-            let venue_text = lines
-                .get(2)
+            // The venue is the third line (unless it is all italics: notes); lines
+            // after it are notes.
+            let italic_line = |l: &Line| {
+                l.spans
+                    .iter()
+                    .filter(|s| !s.text.trim().is_empty())
+                    .all(|s| s.italic)
+            };
+            let venue_line = lines.get(2).filter(|l| !italic_line(l));
+            let venue_text = venue_line
                 .map(|l| util::text_without_link_labels(l))
                 .unwrap_or_default();
+            let notes_from = if venue_line.is_some() { 3 } else { 2 };
             let mut p = homepage_entry(&title_line, &authors_line, &venue_text, links, sub_type);
             if let Some(c) = key_re().captures(&title_line) {
                 p.key = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
                 let rest = &title_line[c.get(0).map_or(0, |m| m.end())..];
                 p.title = Some(clean_title(rest));
             }
-            for l in lines.iter().skip(3) {
+            for l in lines.iter().skip(notes_from) {
                 for note in util::text_without_link_labels(l).split("; ") {
                     let note = note.trim();
                     if !note.is_empty() {
@@ -350,7 +361,10 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
         }
     }
     // Bold remarks ("**Best Paper Award.**") are notes, not part of the venue.
-    util::re!(award_re, r"(?i)\b(award|prize|best|winner|honou?rable|spotlight|oral|distinguished|nominee|finalist)\b");
+    util::re!(
+        award_re,
+        r"(?i)\b(award|prize|best|winner|honou?rable|spotlight|oral|distinguished|nominee|finalist)\b"
+    );
     let mut remarks = Vec::new();
     let text = lines
         .iter()
@@ -454,7 +468,11 @@ fn link_titled(
     let mut rest = rest;
     let mut venue_line: Option<&Line> = None;
     if rest_text.is_empty() {
-        if let Some((first_rest, more)) = rest.split_first() {
+        // Only a line of the same entry (a hard break), not a sub-bullet of notes.
+        if let Some((first_rest, more)) = rest
+            .split_first()
+            .filter(|(l, _)| l.kind == LineKind::Continuation)
+        {
             rest_text = util::text_without_link_labels(first_rest);
             venue_line = Some(first_rest);
             rest = more;
@@ -723,7 +741,10 @@ fn split_title_venue(head: &str) -> (String, Option<String>) {
     if let Some(pos) = head.trim_end_matches('.').rfind(". ") {
         let v = head[pos + 2..].trim();
         let words = v.split_whitespace().count();
-        if pos > 0 && (1..=10).contains(&words) && v.chars().next().is_some_and(|c| c.is_uppercase()) {
+        if pos > 0
+            && (1..=10).contains(&words)
+            && v.chars().next().is_some_and(|c| c.is_uppercase())
+        {
             return (head[..pos].to_string(), Some(v.to_string()));
         }
     }
@@ -928,7 +949,10 @@ mod tests {
     #[test]
     fn surname_first_citation() {
         let p = citation_entry("Petrova, N.*, Okafor, C. N.*, and Reindl, M.† Twist-angle disorder maps from transport data. Physical Review B 109 (2024).", vec![], None);
-        assert_eq!(p.authors, vec!["Petrova, N.", "Okafor, C. N.", "Reindl, M."]);
+        assert_eq!(
+            p.authors,
+            vec!["Petrova, N.", "Okafor, C. N.", "Reindl, M."]
+        );
         assert_eq!(
             p.title.as_deref(),
             Some("Twist-angle disorder maps from transport data")
@@ -939,7 +963,10 @@ mod tests {
 
     #[test]
     fn authors_surname_first_and_marks() {
-        assert_eq!(split_authors("Voronin, A, He, Y"), vec!["Voronin, A", "He, Y"]);
+        assert_eq!(
+            split_authors("Voronin, A, He, Y"),
+            vec!["Voronin, A", "He, Y"]
+        );
         assert_eq!(
             split_authors("Arnarson, B. T., A. N. Christensen"),
             vec!["Arnarson, B. T.", "A. N. Christensen"]

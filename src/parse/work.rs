@@ -224,7 +224,8 @@ fn is_bullet(line: &Line, items_are_entries: bool, top_depth: u8) -> bool {
     }
 }
 
-pub fn parse(lines: &[NLine]) -> Vec<Work> {
+/// Jobs of a section, and the group headings found over them (kept as text).
+pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
     let items: Vec<&Line> = lines
         .iter()
         .map(|(_, l)| l)
@@ -302,7 +303,10 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
                 } else {
                     // A heading, or a bold name opening a new paragraph, starts a job.
                     (matches!(line.kind, LineKind::Heading(_))
-                        || (starts_block && bold_prefix(line).or_else(|| line.all_bold().then(String::new)).is_some()))
+                        || (starts_block
+                            && bold_prefix(line)
+                                .or_else(|| line.all_bold().then(String::new))
+                                .is_some()))
                         && acc.w.organization.is_some()
                 }
             }
@@ -341,7 +345,10 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
         // item's text was the position after all.
         if w.position.is_none() && w.organization.is_some() && w.unit.is_none() {
             if let Some(first) = w.highlights.first() {
-                if crate::segment::looks_like_institution(first) && first.split_whitespace().count() <= 8 && !first.contains(':') {
+                if crate::segment::looks_like_institution(first)
+                    && first.split_whitespace().count() <= 8
+                    && !first.contains(':')
+                {
                     w.position = w.organization.take();
                     w.organization = Some(w.highlights.remove(0));
                 }
@@ -362,7 +369,37 @@ pub fn parse(lines: &[NLine]) -> Vec<Work> {
             || !w.highlights.is_empty()
             || w.summary.is_some()
     });
-    out
+    // A group heading over several jobs ("Industry Roles (2008 – 2014)"): a name and
+    // dates, nothing else, with jobs after it. It is kept as text, not as a job.
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < out.len() {
+        let w = &out[i];
+        let bare = w.position.is_none()
+            && w.location.is_none()
+            && w.unit.is_none()
+            && w.highlights.is_empty()
+            && w.summary.is_none()
+            && w.dates_text.is_some();
+        let group_name = w.organization.as_deref().is_some_and(|o| {
+            let last = o.split_whitespace().last().unwrap_or("").to_lowercase();
+            matches!(
+                last.as_str(),
+                "roles" | "positions" | "appointments" | "experience" | "jobs" | "employment"
+            )
+        });
+        if bare && ((i + 1 < out.len() && out[i + 1].position.is_some()) || group_name) {
+            let w = out.remove(i);
+            groups.push(format!(
+                "{} ({})",
+                w.organization.unwrap_or_default(),
+                w.dates_text.unwrap_or_default()
+            ));
+            continue;
+        }
+        i += 1;
+    }
+    (out, groups)
 }
 
 /// Put one text piece of a header line into the entry.
@@ -404,8 +441,21 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         }
     }
     let positional = util::looks_like_position(&text);
+    // "Department of Electrical Engineering": a part of the organization.
+    util::re!(
+        unit_start,
+        r"^(?:Department|Dept\.|School|Faculty|Institute|Division|Chair|Laboratory|Lab|Group|Centre|Center) (?:of|for)\b"
+    );
+    if acc.w.organization.is_some() && acc.w.unit.is_none() && unit_start().is_match(&text) {
+        acc.w.unit = Some(text.to_string());
+        return;
+    }
     // "**NVIDIA**, *Networking Research Team*": a part of the organization, not a title.
-    if acc.w.organization.is_some() && acc.w.unit.is_none() && !positional && util::ends_with_org_noun(&text) {
+    if acc.w.organization.is_some()
+        && acc.w.unit.is_none()
+        && !positional
+        && util::ends_with_org_noun(&text)
+    {
         acc.w.unit = Some(text.to_string());
         return;
     }
@@ -463,7 +513,7 @@ mod tests {
             l(LineKind::Text, "Tehran, Iran"),
             l(LineKind::Text, "June 2013-September 2013"),
         ];
-        let w = parse(&lines);
+        let (w, _) = parse(&lines);
         assert_eq!(w.len(), 4);
         assert_eq!(w[0].organization.as_deref(), Some("NVIDIA"));
         assert_eq!(
@@ -508,7 +558,7 @@ mod tests {
                 "Software Engineer, Initech, Austin, TX (2016 - 2019)",
             ),
         ];
-        let w = parse(&lines);
+        let (w, _) = parse(&lines);
         assert_eq!(w.len(), 2);
         assert_eq!(w[0].position.as_deref(), Some("Research Scientist"));
         assert_eq!(w[0].organization.as_deref(), Some("Acme Labs"));

@@ -153,7 +153,11 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
                 // Only a compound of titles: "Education and Training", "Awards & Honors",
                 // never "Research Assistant" or "Software Engineering Intern".
                 if let Some(rest) = norm.strip_prefix(phrase) {
-                    if rest.starts_with(" and ") || rest.starts_with(',') || rest.starts_with(" /") || rest.starts_with('/') {
+                    if rest.starts_with(" and ")
+                        || rest.starts_with(',')
+                        || rest.starts_with(" /")
+                        || rest.starts_with('/')
+                    {
                         return Some(*kind);
                     }
                 }
