@@ -43,11 +43,42 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
     let items_are_entries = !lines
         .iter()
         .any(|(_, l)| !l.is_blank() && !matches!(l.kind, LineKind::Item | LineKind::Continuation));
+    // A PDF line wrapped onto the next ("Dissertation Title: ... Per-Second" /
+    // "Commodity Hardware") is one line again.
+    // A wrapped line: the one before it ran to the right margin, holds no
+    // right-aligned cell, and this one starts where it started.
+    let right = lines
+        .iter()
+        .filter_map(|(_, l)| l.geom)
+        .map(|g| g.x1)
+        .fold(f32::MIN, f32::max);
+    let wraps = |prev: &Line, line: &Line| match (prev.geom, line.geom) {
+        (Some(a), Some(b)) => {
+            line.kind == LineKind::Continuation
+                && !prev.spans.iter().any(|s| s.text == "\t")
+                && a.x1 >= right - 3.0 * a.size.max(1.0)
+                && (a.x0 - b.x0).abs() <= a.size.max(1.0)
+        }
+        _ => false,
+    };
+    let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
     for (_, line) in lines {
+        match joined.last_mut() {
+            Some(prev) if wraps(prev, line) && !matches!(prev.kind, LineKind::Heading(_)) => {
+                prev.spans.push(crate::extract::Span::plain(" "));
+                prev.spans.extend(line.spans.iter().cloned());
+                // The joined line ends where its last part ends.
+                prev.geom = line.geom;
+            }
+            _ => joined.push(line.clone()),
+        }
+    }
+    for line in &joined {
         if line.is_blank() {
             continue;
         }
-        let text = util::text_without_link_labels(line);
+        // Linked words are text here (an advisor's name linked to a homepage).
+        let text = util::text_with_urls_plain(line);
         let text = util::strip_bullet(&text).to_string();
         if text.is_empty() {
             continue;
@@ -202,6 +233,7 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                         || p.starts_with("Department")
                         || p.starts_with("School of")
                         || p.starts_with("Faculty")
+                        || util::ends_with_org_noun(p)
                 })
                 .unwrap_or(raw.len());
             let field_text = raw[..cut].join(", ");
@@ -250,7 +282,7 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
 /// A thesis title, with a trailing `(see my Dissertation)` and a sentence that
 /// follows the title ("... Applications I used bio-inspired ...") split off as notes.
 fn split_thesis(s: &str) -> (String, Vec<String>) {
-    util::re!(see, r"\s*\((?:see|cf\.|available)[^)]*\)\s*$");
+    util::re!(see, r"\s*\(\s*(?:see|cf\.|available)[^)]*\)\s*$");
     util::re!(
         sentence,
         r"^(.*?[a-zA-Z0-9)])\.?\s+((?:I|We|In this|This)\s+[a-z].*)$"

@@ -266,7 +266,7 @@ fn grant_entry(text: &str) -> crate::profile::Project {
     );
     util::re!(
         amount_full,
-        r"^(?:~\s*|≈\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|kr|€|\$))$"
+        r"^(?:~\s*|∼\s*|≈\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|kr|€|\$))$"
     );
     let mut p = crate::profile::Project {
         name: None,

@@ -8,7 +8,7 @@ use crate::profile::{Project, ProjectKind};
 
 util::re!(
     amount_re,
-    r"(?i)(?:~\s*|≈\s*|approx\.?\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|NOK|DKK|CAD|AUD|JPY|CNY|kr|€|\$))"
+    r"(?i)(?:~\s*|∼\s*|≈\s*|approx\.?\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|NOK|DKK|CAD|AUD|JPY|CNY|kr|€|\$))"
 );
 util::re!(funded_re, r"(?i)^(?:funded|supported|sponsored)\s+by\s+");
 util::re!(role_re, r"(?i)^(?:acted as|role:|served as|my role:?)\s*");

@@ -70,19 +70,40 @@ pub fn links_of(line: &Line) -> Vec<Link> {
 pub fn text_without_link_labels(line: &Line) -> String {
     let mut s = String::new();
     let first = line.spans.iter().position(|sp| !sp.text.trim().is_empty());
+    // Where the trailing run of links (and punctuation between them) starts:
+    // "... Title. [pdf], [code], [api]."
+    let mut tail = line.spans.len();
+    while tail > 0 {
+        let sp = &line.spans[tail - 1];
+        let punct = sp.link.is_none() && sp.text.chars().all(|c| !c.is_alphanumeric());
+        if sp.link.is_some() || punct {
+            tail -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut removed = false;
     for (i, sp) in line.spans.iter().enumerate() {
-        // A link whose text is a word or two ("api", "Slides PDF") labels a target,
-        // unless it starts the line ("[Justifying Dissent](..) (with ...)").
+        // A link labelled "Download" or "[Link]" says nothing; a word or two linked in
+        // the trailing run of links ("api") is a label too. A linked word inside the
+        // text ("iOS and Android for ...", a linked advisor's name) is text.
         let words = sp.text.split_whitespace().count();
         let labelish = sp.link.is_some()
-            && (is_link_label(&sp.text) || (words <= 2 && (Some(i) != first || words == 0)));
+            && (is_link_label(&sp.text)
+                || words == 0
+                || (words <= 2 && i >= tail && Some(i) != first));
         if labelish || (sp.link.is_none() && is_link_label(&sp.text) && sp.text.trim().len() > 2) {
             s.push(' ');
+            removed = true;
             continue;
         }
         s.push_str(&sp.text);
     }
-    tidy_links_left(&s)
+    if removed {
+        tidy_links_left(&s)
+    } else {
+        collapse(&s)
+    }
 }
 
 /// Text with each link written as `text (url)`, for `other` and notes.

@@ -200,7 +200,10 @@ fn split_position_sentence(text: &str) -> (String, Option<String>) {
 /// A sentence rather than a name or title: long, or ends with a period.
 fn is_prose(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    words > 12 || (text.ends_with('.') && words > 4)
+    util::re!(sentence_start, r"^(?:An?|The|This|These|Our|We|I)\s+[a-z]");
+    words > 12
+        || (text.ends_with('.') && words > 4)
+        || (words > 4 && sentence_start().is_match(text))
 }
 
 /// A bullet of the entry above, not a part of its header.
@@ -285,6 +288,23 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
             }
         }
         let p = pieces(line);
+        // "Portal Specialist" then "Vendor Manager & Supervisor:" over the bullets:
+        // the title goes on.
+        if let Some(acc) = cur.as_mut() {
+            let colon = line.flat_text().trim_end().ends_with(':');
+            if colon
+                && p.period.is_none()
+                && p.rest.len() == 1
+                && acc.w.highlights.is_empty()
+                && util::looks_like_position(&p.rest[0].0)
+            {
+                if let Some(pos) = acc.w.position.as_mut() {
+                    pos.push(' ');
+                    pos.push_str(&p.rest[0].0);
+                    continue;
+                }
+            }
+        }
         // Does this line open a new entry?
         let new_entry = match &cur {
             None => true,
