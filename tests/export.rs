@@ -327,7 +327,8 @@ fn rendercv_shape(doc: &yaml_rust2::Yaml) -> Vec<String> {
             }
             for k in ["start_date", "end_date"] {
                 if let Some(d) = e[k].as_str() {
-                    if !date.is_match(d) && !(k == "end_date" && d == "present") {
+                    let ok = date.is_match(d) || (k == "end_date" && d == "present");
+                    if !ok {
                         problems.push(format!("{title}: {k} {d:?} is not a RenderCV date"));
                     }
                 }

@@ -260,6 +260,34 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
     found
 }
 
+/// A section that holds the contact details a header usually does (a
+/// sidebar's "Contact", "Personal information").
+pub fn is_contact_title(title: &str) -> bool {
+    util::re!(
+        contact_title,
+        r"(?i)^(?:contacts?|contact\s+(?:info(?:rmation)?|details|me)|personal\s+(?:info(?:rmation)?|details|data)|get\s+in\s+touch|find\s+me(?:\s+online)?|links)$"
+    );
+    contact_title().is_match(title.trim().trim_end_matches(':'))
+}
+
+/// Contact details of a contact section into `b`; the lines that were not
+/// contact details are returned, for `other`.
+pub fn parse_contact_section(lines: &[NLine], b: &mut Basics) -> Vec<String> {
+    let mut rest = Vec::new();
+    for (_, line) in lines {
+        if line.is_blank() {
+            continue;
+        }
+        if !contacts(line, b) {
+            let t = util::text_with_urls(line);
+            if !t.trim().is_empty() {
+                rest.push(t);
+            }
+        }
+    }
+    rest
+}
+
 /// What the preamble gave: basics, and lines that fit nowhere.
 pub struct Preamble {
     pub basics: Basics,

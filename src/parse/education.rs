@@ -56,13 +56,16 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         (Some(a), Some(b)) => {
             line.kind == LineKind::Continuation
                 && !prev.spans.iter().any(|s| s.text == "\t")
+                && !advisor_re().is_match(&line.flat_text())
+                && !thesis_re().is_match(line.flat_text().trim())
                 && a.x1 >= right - 3.0 * a.size.max(1.0)
                 && (a.x0 - b.x0).abs() <= a.size.max(1.0)
         }
         _ => false,
     };
+    let lines = util::join_wrapped(lines);
     let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
-    for (_, line) in lines {
+    for (_, line) in &lines {
         match joined.last_mut() {
             Some(prev) if wraps(prev, line) && !matches!(prev.kind, LineKind::Heading(_)) => {
                 prev.spans.push(crate::extract::Span::plain(" "));
@@ -92,7 +95,12 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         let is_sub = line.kind == LineKind::Item && line.depth > top_depth
             || line.kind == LineKind::Continuation && line.depth > 0;
         let heading = matches!(line.kind, LineKind::Heading(_));
-        let has_degree = degree_re().is_match(&text);
+        // A date column before the degree ("Sep 2015 – Jun 2017  M.Sc. in ...").
+        let undated = match dates::find_period(&text) {
+            Some(p) => dates::tidy(&dates::remove_range(&text, p.range)),
+            None => text.clone(),
+        };
+        let has_degree = degree_re().is_match(undated.trim_start());
         let inst_like = (heading || line.all_bold() || bold_first(line)) && !has_degree
             || looks_like_institution(&text)
                 && !has_degree
@@ -197,7 +205,7 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     let text = match util::split_trailing_location(&text) {
         Some((rest, loc)) if acc.e.location.is_none() => {
             acc.e.location = Some(loc);
-            rest
+            rest.trim_end_matches([',', ';', ' ']).to_string()
         }
         _ => text,
     };

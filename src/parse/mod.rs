@@ -92,6 +92,10 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
                 keep_other(&mut p, &s.title, rest);
             }
             SectionKind::Interests => p.interests.extend(skills::parse_interests(lines)),
+            SectionKind::Other if basics::is_contact_title(&s.title) => {
+                let rest = basics::parse_contact_section(lines, &mut p.basics);
+                keep_other(&mut p, &s.title, rest);
+            }
             SectionKind::Other => {
                 let items = other_items(lines);
                 keep_other(&mut p, &s.title, items);

@@ -60,7 +60,8 @@ pub fn parse_language(item: &str) -> Language {
 }
 
 pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Vec<Language>) {
-    for block in util::line_blocks(lines) {
+    let lines = util::join_wrapped(lines);
+    for block in util::line_blocks(&lines) {
         let text = block
             .lines
             .iter()
@@ -232,7 +233,7 @@ fn is_language(item: &str) -> bool {
 /// Parse a Languages section; lines that name no language are returned (kept in `other`).
 pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) -> Vec<String> {
     let mut rest = Vec::new();
-    for (_, l) in lines {
+    for (_, l) in &util::join_wrapped(lines) {
         let t = l.flat_text();
         let t = t
             .trim_start_matches(['•', '●', '○', '◦', '▪', '–', '*', ' '])

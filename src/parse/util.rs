@@ -264,6 +264,44 @@ pub fn blocks(lines: &[NLine]) -> Vec<Block> {
     out
 }
 
+/// PDF lines that a narrow column wrapped are one line again: a continuation
+/// after a line that ends mid-phrase (`,` `:` `&` `and` `of`), or that starts
+/// mid-phrase itself (lower case, `(`). A continuation that starts a label
+/// of its own ("Thesis: ...") is no wrap. Markdown lines (no geometry) are
+/// left as the document gave them.
+pub fn join_wrapped(lines: &[NLine]) -> Vec<NLine> {
+    re!(label_start, r"^[A-Z][\w .'’-]{0,30}:(?:\s|$)");
+    let mut out: Vec<NLine> = Vec::with_capacity(lines.len());
+    for (no, l) in lines {
+        if let Some((_, prev)) = out.last_mut() {
+            let t = l.flat_text();
+            let t = t.trim();
+            let pt = prev.flat_text();
+            let pt = pt.trim_end();
+            let open_end = pt.ends_with([',', ':', '&', '/'])
+                || [" and", " of", " in", " for", " the"]
+                    .iter()
+                    .any(|w| pt.ends_with(w));
+            let open_start = t.starts_with(|c: char| c.is_lowercase() || c == '(');
+            let wraps = l.kind == LineKind::Continuation
+                && l.geom.is_some()
+                && prev.geom.is_some()
+                && !matches!(prev.kind, LineKind::Heading(_))
+                && !t.is_empty()
+                && !label_start().is_match(t)
+                && (open_end || open_start);
+            if wraps {
+                prev.spans.push(crate::extract::Span::plain(" "));
+                prev.spans.extend(l.spans.iter().cloned());
+                prev.geom = l.geom;
+                continue;
+            }
+        }
+        out.push((*no, l.clone()));
+    }
+    out
+}
+
 /// Each non-blank line of the section, one block each (for line-per-entry sections).
 pub fn line_blocks(lines: &[NLine]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
