@@ -402,7 +402,6 @@ fn farshin_cvs_parse_profiles_and_links() {
 /// The acceptance check: the PDF and a Markdown conversion of that very file
 /// agree on the keys, titles and years of every publication and patent.
 #[test]
-#[ignore = "parsers (issue 3, lead): the conversion's labels split entries; PDF drops the linked `PacketMill:`"]
 fn farshin_pdf_and_markdown_conversion_agree() {
     let Some(dir) = corpus() else { return };
     let Some(pdf) = run(&dir, "farshin/cv-2025-03-24-577300b.pdf") else {
@@ -410,7 +409,7 @@ fn farshin_pdf_and_markdown_conversion_agree() {
     };
     let Some(md) = run(
         &dir,
-        "farshin/conversions/cv-2025-03-24-577300b.pymupdf4llm-legacy.md",
+        "farshin/conversions/cv-2025-03-24-577300b.pymupdf4llm.md",
     ) else {
         return;
     };
@@ -455,7 +454,6 @@ type Job5<'a> = (
 );
 
 #[test]
-#[ignore = "work parser (issue 3, lead): CafeYab takes MCCI's `Vendor Manager` line, its blurb becomes a 9th entry"]
 fn farshin_cv_work_entries() {
     let Some(dir) = corpus() else { return };
     for rel in [
@@ -769,7 +767,6 @@ fn rendercv_text_holds_every_yaml_field() {
 }
 
 #[test]
-#[ignore = "parsers (issue 3, lead): basics.name misses the name under a `Last updated` note; theme layouts"]
 fn rendercv_profiles_match_the_yaml() {
     let Some(dir) = corpus() else { return };
     for theme in RENDERCV {

@@ -214,7 +214,38 @@ pub fn extract(bytes: &[u8], format: Format) -> Result<Document, ExtractError> {
             if let Some(w) = text.warning {
                 doc.warnings.push(w);
             }
+            leader_headings(&mut doc.lines);
             Ok(doc)
+        }
+    }
+}
+
+/// A short line that ends in a dotted leader (`Conference Publications.....`,
+/// `Workshop Papers, ..., and Posters. . . .`) is a subsection title, as a
+/// PDF's typography shows: converters leave it a plain paragraph.
+fn leader_headings(lines: &mut [Line]) {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^\s*([\p{Lu}][^.…]*?[^.…\s])\s*(?:(?:\.\s*){4,}|(?:…\s*){2,})$")
+            .expect("valid regex")
+    });
+    let deepest = lines
+        .iter()
+        .filter_map(|l| match l.kind {
+            LineKind::Heading(n) => Some(n),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1);
+    for l in lines.iter_mut() {
+        if l.kind != LineKind::Text {
+            continue;
+        }
+        let t = l.flat_text();
+        let Some(c) = re.captures(&t) else { continue };
+        let title = &c[1];
+        if title.split_whitespace().count() <= 14 && title.chars().count() <= 120 {
+            l.kind = LineKind::Heading((deepest + 1).min(6));
         }
     }
 }

@@ -322,6 +322,25 @@ pub fn parse_preamble(lines: &[NLine], front_matter: &[(String, String)]) -> Pre
             _ => groups.push(vec![line]),
         }
     }
+    // The name is the top heading of the header when there is one (a
+    // "Last updated" note may stand above it), else the first line.
+    let top_level = groups
+        .iter()
+        .filter_map(|g| match g[0].kind {
+            LineKind::Heading(n) => Some(n),
+            _ => None,
+        })
+        .min();
+    let name_group = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !g[0].is_blank())
+        .take(4)
+        .find(|(_, g)| {
+            top_level.is_some_and(|t| g[0].kind == LineKind::Heading(t))
+                && looks_like_person_name(g[0].flat_text().trim())
+        })
+        .map_or(0, |(i, _)| i);
     for (gi, group) in groups.iter().enumerate() {
         let line = group[0];
         if line.is_blank() {
@@ -349,7 +368,7 @@ pub fn parse_preamble(lines: &[NLine], front_matter: &[(String, String)]) -> Pre
             continue;
         }
         for (li, line) in group.iter().enumerate() {
-            let first = gi == 0 && li == 0;
+            let first = gi == name_group && li == 0;
             preamble_line(
                 line,
                 first,

@@ -100,7 +100,10 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
             Some(p) => dates::tidy(&dates::remove_range(&text, p.range)),
             None => text.clone(),
         };
-        let has_degree = degree_re().is_match(undated.trim_start());
+        let has_degree = degree_re().is_match(undated.trim_start())
+            || undated
+                .split_once(", ")
+                .is_some_and(|(_, d)| degree_re().is_match(d.trim_start()));
         let inst_like = (heading || line.all_bold() || bold_first(line)) && !has_degree
             || looks_like_institution(&text)
                 && !has_degree
@@ -205,12 +208,23 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     let text = match util::split_trailing_location(&text) {
         Some((rest, loc)) if acc.e.location.is_none() => {
             acc.e.location = Some(loc);
-            rest.trim_end_matches([',', ';', ' ']).to_string()
+            rest.trim_end_matches([',', ';', ' ', '–', '—', '-', '|'])
+                .to_string()
         }
         _ => text,
     };
     if text.is_empty() {
         return;
+    }
+    // "Princeton University, PhD in Computer Science": the institution first.
+    if !degree_re().is_match(&text) && acc.e.institution.is_none() {
+        if let Some((inst, deg)) = text.split_once(", ") {
+            if degree_re().is_match(deg.trim()) && !inst.trim().is_empty() {
+                acc.e.institution = Some(inst.trim().to_string());
+                absorb(acc, deg.trim(), false, line);
+                return;
+            }
+        }
     }
     if let Some(m) = degree_re().find(&text) {
         if acc.e.degree.is_none() {
@@ -265,6 +279,14 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                     && !p.starts_with("School of")
                 {
                     acc.e.institution = Some(p.to_string());
+                } else if acc.e.field.is_none()
+                    && acc.e.institution.is_some()
+                    && !looks_like_institution(p)
+                    && p.split_whitespace().count() <= 6
+                    && p.chars().next().is_some_and(char::is_uppercase)
+                {
+                    // "PhD Princeton University, Computer Science": the field last.
+                    acc.e.field = Some(p.to_string());
                 } else {
                     acc.e.notes.push(p.to_string());
                 }

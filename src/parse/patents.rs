@@ -20,7 +20,7 @@ util::re!(
 );
 util::re!(
     other_name,
-    r"\s*\((?:Other name|Also known as|a\.k\.a\.)\s*:\s*([^)]*)\)"
+    r"\s*\(\s*(?:Other name|Also known as|a\.k\.a\.)\s*:\s*([^)]*?)\s*\)"
 );
 util::re!(filed_re, r"(?i)\bfiled(?:\s+(?:in|on))?\s+");
 

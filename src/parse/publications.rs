@@ -317,19 +317,48 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
         .iter()
         .filter(|s| !s.text.trim().is_empty() && !key_re().is_match(s.text.trim()))
         .all(|s| s.bold || s.link.is_some());
-    if (!starts_keyed || title_only) && lines.len() >= 2 {
-        let authors_line = util::text_without_link_labels(lines[1]);
-        if looks_like_author_list(&authors_line) {
-            let title_line = if lines[0]
+    // The title may wrap onto a second line before the authors (a long
+    // title beside a date cell).
+    let authors = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|l| looks_like_author_list(&util::text_without_link_labels(l)))
+    };
+    // Its second part is set like its first (bold) and is no author list.
+    let title_goes_on = lines.len() > 2
+        && lines[1].kind == LineKind::Continuation
+        && lines[0]
+            .spans
+            .iter()
+            .find(|s| !s.text.trim().is_empty())
+            .is_some_and(|s| s.bold)
+        && lines[1].all_bold()
+        && authors(2);
+    let authors_at = if title_goes_on {
+        Some(2)
+    } else {
+        authors(1).then_some(1)
+    };
+    if let (true, Some(k)) = (!starts_keyed || title_only, authors_at) {
+        let authors_line = util::text_without_link_labels(lines[k]);
+        {
+            let first_line = if lines[0]
                 .spans
                 .iter()
                 .any(|s| s.link.as_deref().is_some_and(|u| !u.is_empty()))
                 && !util::is_link_label(&lines[0].flat_text())
             {
-                lines[0].flat_text()
+                lines[0].text()
             } else {
-                first_text.clone()
+                util::text_without_link_labels_cells(lines[0])
             };
+            // A date set in a cell of its own beside the title is the date, not title.
+            let (first_line, date_year) = split_date_cell(&first_line);
+            let mut title_line = first_line;
+            for l in &lines[1..k] {
+                title_line.push(' ');
+                title_line.push_str(&util::text_without_link_labels(l));
+            }
             // The venue is the third line (unless it is all italics: notes); lines
             // after it are notes.
             let italic_line = |l: &Line| {
@@ -338,12 +367,15 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
                     .filter(|s| !s.text.trim().is_empty())
                     .all(|s| s.italic)
             };
-            let venue_line = lines.get(2).filter(|l| !italic_line(l));
+            let venue_line = lines.get(k + 1).filter(|l| !italic_line(l));
             let venue_text = venue_line
                 .map(|l| util::text_without_link_labels(l))
                 .unwrap_or_default();
-            let notes_from = if venue_line.is_some() { 3 } else { 2 };
+            let notes_from = if venue_line.is_some() { k + 2 } else { k + 1 };
             let mut p = homepage_entry(&title_line, &authors_line, &venue_text, links, sub_type);
+            if p.year.is_none() {
+                p.year = date_year;
+            }
             if let Some(c) = key_re().captures(&title_line) {
                 p.key = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
                 let rest = &title_line[c.get(0).map_or(0, |m| m.end())..];
@@ -388,6 +420,34 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     let mut p = citation_entry(&text, links, sub_type);
     p.notes.extend(remarks);
     Some(p)
+}
+
+/// A line's cells without a cell that is only a date (`July 2023`), and that
+/// date's year.
+fn split_date_cell(line: &str) -> (String, Option<i32>) {
+    let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if cells.len() < 2 {
+        return (line.trim().to_string(), None);
+    }
+    let is_date = |c: &str| {
+        super::dates::find_period(c).is_some_and(|p| p.text.trim().len() + 2 >= c.trim().len())
+    };
+    let mut year = None;
+    let kept: Vec<&str> = cells
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            let edge = *i == 0 || *i == cells.len() - 1;
+            if edge && year.is_none() && is_date(c) {
+                year = year_in(c).or(Some(0));
+                false
+            } else {
+                true
+            }
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    (kept.join(" "), year.filter(|&y| y > 0))
 }
 
 fn new_pub(kind: PublicationType) -> Publication {

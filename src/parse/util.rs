@@ -106,6 +106,21 @@ pub fn text_without_link_labels(line: &Line) -> String {
     }
 }
 
+/// [`text_without_link_labels`] of each cell, the cells joined with tabs.
+pub fn text_without_link_labels_cells(line: &Line) -> String {
+    line.spans
+        .split(|sp| sp.text == "\t")
+        .map(|cell| {
+            let l = Line {
+                spans: cell.to_vec(),
+                ..line.clone()
+            };
+            text_without_link_labels(&l)
+        })
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
 /// Text with each link written as `text (url)`, for `other` and notes.
 pub fn text_with_urls(line: &Line) -> String {
     let mut s = String::new();

@@ -37,7 +37,7 @@ fn pieces(line: &Line) -> Pieces {
                 period = Some(p);
             }
         }
-        let text = dates::tidy(&text);
+        let mut text = dates::tidy(&text);
         if text.is_empty() {
             continue;
         }
@@ -48,11 +48,23 @@ fn pieces(line: &Line) -> Pieces {
             }
             if let Some((r, loc)) = util::split_trailing_location(&text) {
                 location = Some(loc);
-                if !r.is_empty() {
+                let r = r
+                    .trim_end_matches(['–', '—', '-', ',', '|', ' '])
+                    .to_string();
+                if r.is_empty() {
+                    continue;
+                }
+                // "**Co-Founder & CTO**, Nexus AI – San Francisco, CA": the bold
+                // part and the rest are read apart below.
+                let split_bold = bold_prefix
+                    .as_deref()
+                    .is_some_and(|bp| r.starts_with(bp) && r.len() > bp.len());
+                if !split_bold {
                     let b = bold_prefix.as_deref().is_some_and(|bp| r.starts_with(bp)) || heading;
                     rest.push((r, b));
+                    continue;
                 }
-                continue;
+                text = r;
             }
             // "Org City, Country Position": the location splits the organization from the title.
             if let Some((before, loc, after)) = util::find_location(&text) {
@@ -253,12 +265,19 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
     let mut cur: Option<Acc> = None;
     let mut prev_item = false;
     let mut after_blank = true;
+    let mut stray: Vec<String> = Vec::new();
     for (_, line) in lines {
         if line.is_blank() {
             after_blank = true;
             continue;
         }
         let starts_block = std::mem::replace(&mut after_blank, false);
+        // A stray mark left alone on a line (a LaTeX `<`) is no entry; kept.
+        if starts_block && !line.flat_text().chars().any(char::is_alphanumeric) {
+            stray.push(util::text_with_urls(line));
+            after_blank = true;
+            continue;
+        }
         // Continuations of a bullet extend that bullet.
         if line.kind == LineKind::Continuation && prev_item {
             if let Some(acc) = cur.as_mut() {
@@ -361,6 +380,18 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
     // academicpages: "* Fall 2021 - Summer 2023: Postdoctoral Researcher" with the
     // organization as the first sub-bullet.
     for w in &mut out {
+        // sb2nov, engineeringresumes: the title first and bold, the company after.
+        let org_is_title = w
+            .organization
+            .as_deref()
+            .is_some_and(util::looks_like_position);
+        let pos_is_org = w
+            .position
+            .as_deref()
+            .is_some_and(|p| !util::looks_like_position(p));
+        if org_is_title && pos_is_org && w.unit.is_none() {
+            std::mem::swap(&mut w.organization, &mut w.position);
+        }
         // "* Spring 2018: Bachelor thesis" with "* Heidelberg University" under it: the
         // item's text was the position after all.
         if w.position.is_none() && w.organization.is_some() && w.unit.is_none() {
@@ -419,6 +450,7 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
         }
         i += 1;
     }
+    groups.extend(stray);
     (out, groups)
 }
 

@@ -107,6 +107,18 @@ pub fn segment(doc: &Cleaned) -> Segmented {
     let mut prev_blank = true;
     let mut after_rule = true;
     let mut cur_level: u8 = 0;
+    // Heading levels that known section titles use: an unknown heading of
+    // such a level in the header, below the name's heading, is a section too
+    // ("Welcome to RenderCV" above "Education").
+    let title_levels: Vec<u8> = doc
+        .lines
+        .iter()
+        .filter_map(|l| match l.kind {
+            LineKind::Heading(n) if section_of(l, true).is_some() => Some(n),
+            _ => None,
+        })
+        .collect();
+    let mut header_top: Option<u8> = None;
     for (i, line) in doc.lines.iter().enumerate() {
         let no = i + 1;
         if line.kind == LineKind::Rule || line.kind == LineKind::Blank {
@@ -132,7 +144,12 @@ pub fn segment(doc: &Cleaned) -> Segmented {
         } else if let LineKind::Heading(_) = line.kind {
             let cur = out.sections.last().map(|s| s.kind);
             let as_entry = match cur {
-                None => true,
+                None => {
+                    let below_name = header_top.is_some_and(|t| t < level);
+                    let top = header_top.get_or_insert(level);
+                    *top = (*top).min(level);
+                    !(below_name && title_levels.contains(&level))
+                }
                 // A deeper heading inside a section of headed entries is an entry; one at
                 // the section's own level only when it names an organization.
                 Some(k) => {
@@ -141,7 +158,7 @@ pub fn segment(doc: &Cleaned) -> Segmented {
                             || looks_like_institution(&line.flat_text()))
                 }
             };
-            if as_entry || out.sections.is_empty() {
+            if as_entry {
                 push(&mut out, no, line.clone());
             } else {
                 out.sections.push(Section {
