@@ -106,10 +106,10 @@ fn page_re() -> &'static [Regex; 4] {
     RE.get_or_init(|| {
         let r = |p: &str| Regex::new(p).expect("valid regex");
         [
-            r(r"(?i)^(?:page|p\.|pg\.?|seite|p[áa]gina|p[áa]g\.)?\s*(\d{1,3})\s*(?:/|of|von|de|sur|di)\s*(\d{1,3})$"),
-            r(r"(?i)^(?:page|seite|p[áa]gina|p[áa]g\.|p\.)\s*(\d{1,3})$"),
-            r(r"^[-–—]\s*(\d{1,3})\s*[-–—]$"),
-            r(r"^(\d{1,3})$"),
+            r(r"(?i)^(?:page|p\.|pg\.?|seite|p[áa]gina|p[áa]g\.)?\s*([0-9]{1,3})\s*(?:/|of|von|de|sur|di)\s*([0-9]{1,3})$"),
+            r(r"(?i)^(?:page|seite|p[áa]gina|p[áa]g\.|p\.)\s*([0-9]{1,3})$"),
+            r(r"^[-–—]\s*([0-9]{1,3})\s*[-–—]$"),
+            r(r"^([0-9]{1,3})$"),
         ]
     })
 }
@@ -154,8 +154,8 @@ fn embedded(text: &str) -> Option<(u32, bool, usize)> {
     let [end, start] = RE.get_or_init(|| {
         let r = |p: &str| Regex::new(p).expect("valid regex");
         [
-            r(r"(?i)[\s|·•–—-](?:page\s*)?(\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?\s*$"),
-            r(r"(?i)^\s*(?:page\s*)?(\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?\s*[|·•–—-]"),
+            r(r"(?i)[\s|·•–—-](?:page\s*)?([0-9]{1,3})(?:\s*(?:/|of)\s*[0-9]{1,3})?\s*$"),
+            r(r"(?i)^\s*(?:page\s*)?([0-9]{1,3})(?:\s*(?:/|of)\s*[0-9]{1,3})?\s*[|·•–—-]"),
         ]
     });
     let t = text.trim();
@@ -199,8 +199,10 @@ fn cells(text: &str) -> usize {
 fn has_contact(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)[^\s@]+@[^\s@]+\.[a-z]{2,}|https?://|www\.|\+?\(?\d[\d\s().-]{7,}\d")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)[^\s@]+@[^\s@]+\.[a-z]{2,}|https?://|www\.|\+?\(?[0-9][0-9\s().-]{7,}[0-9]",
+        )
+        .expect("valid regex")
     })
     .is_match(text)
 }

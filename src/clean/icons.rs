@@ -48,7 +48,7 @@ enum Prev {
 
 fn cid_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\(cid:\d+\)").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"\(cid:[0-9]+\)").expect("valid regex"))
 }
 
 fn contact_re() -> &'static Regex {
@@ -60,7 +60,7 @@ fn contact_re() -> &'static Regex {
               | (?:https?://|www\.)\S+                   # URL
               | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/\S*)?\b  # domain
               | @[A-Za-z0-9_.-]+                          # handle
-              | [(+]*\d[\d\s().-]{6,}\d                   # phone
+              | [(+]*[0-9][0-9\s().-]{6,}[0-9]                   # phone
             )",
         )
         .expect("valid regex")

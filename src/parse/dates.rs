@@ -37,7 +37,7 @@ const ONGOING: &str =
 /// One date token (no range).
 fn date_pattern() -> String {
     format!(
-        r"(?:{MONTHS}\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:(?:19|20)\d{{2}}|['’‘]\s?\d{{2}})|\d{{1,2}}\.?\s+{MONTHS}\.?\s+(?:19|20)\d{{2}}|{SEASONS}\s*[-–]?\s*(?:(?:19|20)\d{{2}}|['’‘]\s?\d{{2}})|(?:19|20)\d{{2}}-\d{{2}}(?:-\d{{2}})?|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}|\d{{1,2}}/(?:19|20)\d{{2}}|\d{{1,2}}\.(?:19|20)\d{{2}}|(?:19|20)\d{{2}})"
+        r"(?:{MONTHS}\.?\s*(?:[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:(?:19|20)[0-9]{{2}}|['’‘]\s?[0-9]{{2}})|[0-9]{{1,2}}\.?\s+{MONTHS}\.?\s+(?:19|20)[0-9]{{2}}|{SEASONS}\s*[-–]?\s*(?:(?:19|20)[0-9]{{2}}|['’‘]\s?[0-9]{{2}})|(?:19|20)[0-9]{{2}}-[0-9]{{2}}(?:-[0-9]{{2}})?|[0-9]{{1,2}}/[0-9]{{1,2}}/(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}/(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}\.(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{{2}})"
     )
 }
 
@@ -46,7 +46,7 @@ fn period_regex() -> &'static Regex {
     RE.get_or_init(|| {
         let d = date_pattern();
         // Two-digit MM/YY only inside a range (`09/15-06/18`), where it cannot be a fraction.
-        let mmyy = r"(?:0?[1-9]|1[0-2])/\d{2}";
+        let mmyy = r"(?:0?[1-9]|1[0-2])/[0-9]{2}";
         let p = format!(
             r"(?i)(?:(?P<since>since|depuis|seit|from)\s+(?P<s0>{d})|(?:(?:de|from)\s+)?(?P<a>{d}|{mmyy})\s*(?:-{{1,2}}|–|—|−|\u{{AD}}|\bto\b|\buntil\b|\btill\b|\bà\b|\bbis\b|\bau\b)\s*(?P<b>{d}|{mmyy}|{ONGOING}\b)|(?P<one>{d}))(?P<exp>\s*\((?:expected|anticipated|prévu)\))?"
         );
@@ -59,14 +59,14 @@ fn token_regexes() -> &'static [(Regex, Kind); 8] {
     RE.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("valid date token regex");
         [
-            (r(&format!(r"(?i)^(?P<m>{MONTHS})\.?\s*(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>(?:19|20)\d{{2}}|['’‘]\s?\d{{2}})$")), Kind::MonthYear),
-            (r(&format!(r"(?i)^(?P<d>\d{{1,2}})\.?\s+(?P<m>{MONTHS})\.?\s+(?P<y>(?:19|20)\d{{2}})$")), Kind::MonthYear),
-            (r(&format!(r"(?i)^{SEASONS}\s*[-–]?\s*(?P<y>(?:19|20)\d{{2}}|['’‘]\s?\d{{2}})$")), Kind::Year),
-            (r(r"^(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$"), Kind::Iso),
-            (r(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})$"), Kind::Dmy),
-            (r(r"^(?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d{2})$"), Kind::Iso),
-            (r(r"^(?P<m>\d{1,2})/(?P<y>\d{2})$"), Kind::Iso),
-            (r(r"^(?P<y>(?:19|20)\d{2})$"), Kind::Year),
+            (r(&format!(r"(?i)^(?P<m>{MONTHS})\.?\s*(?:(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>(?:19|20)[0-9]{{2}}|['’‘]\s?[0-9]{{2}})$")), Kind::MonthYear),
+            (r(&format!(r"(?i)^(?P<d>[0-9]{{1,2}})\.?\s+(?P<m>{MONTHS})\.?\s+(?P<y>(?:19|20)[0-9]{{2}})$")), Kind::MonthYear),
+            (r(&format!(r"(?i)^{SEASONS}\s*[-–]?\s*(?P<y>(?:19|20)[0-9]{{2}}|['’‘]\s?[0-9]{{2}})$")), Kind::Year),
+            (r(r"^(?P<y>(?:19|20)[0-9]{2})-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?$"), Kind::Iso),
+            (r(r"^(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>(?:19|20)[0-9]{2})$"), Kind::Dmy),
+            (r(r"^(?P<m>[0-9]{1,2})[/.](?P<y>(?:19|20)[0-9]{2})$"), Kind::Iso),
+            (r(r"^(?P<m>[0-9]{1,2})/(?P<y>[0-9]{2})$"), Kind::Iso),
+            (r(r"^(?P<y>(?:19|20)[0-9]{2})$"), Kind::Year),
         ]
     })
 }

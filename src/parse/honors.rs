@@ -25,11 +25,11 @@ util::re!(
 );
 util::re!(
     money_re,
-    r"(?i)(?:[$€£]\s?\d|\d\s*(?:SEK|USD|EUR|GBP|CHF|k€|M€)\b|\bgrant\b)"
+    r"(?i)(?:[$€£]\s?[0-9]|[0-9]\s*(?:SEK|USD|EUR|GBP|CHF|k€|M€)\b|\bgrant\b)"
 );
 util::re!(
     date_prefix,
-    r"^\s*\(?((?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2}|present|now))?)\)?\s*[:.–—-]\s*"
+    r"^\s*\(?((?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:(?:19|20)[0-9]{2}|present|now))?)\)?\s*[:.–—-]\s*"
 );
 
 /// Classify each entry of a section of the given kind.
@@ -167,7 +167,7 @@ fn split_date(text: &str) -> (Option<String>, Option<String>, String) {
         return (p.first(), Some(p.text), rest);
     }
     // "SOSP ’19": a venue's two-digit year.
-    util::re!(venue_year, r"[A-Za-z]\s?['’](\d{2})\b");
+    util::re!(venue_year, r"[A-Za-z]\s?['’]([0-9]{2})\b");
     if let Some(c) = venue_year().captures(text) {
         if let Ok(n) = c[1].parse::<i32>() {
             let y = if n >= 70 { 1900 + n } else { 2000 + n };
@@ -266,7 +266,7 @@ fn grant_entry(text: &str) -> crate::profile::Project {
     );
     util::re!(
         amount_full,
-        r"^(?:~\s*|∼\s*|≈\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|kr|€|\$))$"
+        r"^(?:~\s*|∼\s*|≈\s*)?(?:[$€£¥]\s?[0-9][0-9,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|[0-9][0-9,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|kr|€|\$))$"
     );
     let mut p = crate::profile::Project {
         name: None,

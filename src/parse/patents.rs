@@ -5,18 +5,18 @@ use super::publications::{looks_like_author_list, split_authors};
 use super::util::{self, NLine};
 use crate::profile::{Link, Patent};
 
-util::re!(key_re, r"^\[([A-Z]{0,3}\d{1,3})\]\s*");
+util::re!(key_re, r"^\[([A-Z]{0,3}[0-9]{1,3})\]\s*");
 util::re!(
     kind_re,
     r"(?i)\b((?:US|U\.S\.|European|EP|PCT|International|Chinese|Japanese|Swedish|German)?\s*(?:Provisional\s+)?(?:Patent\s+Application|Patent|Application)|PCT\s+Application)\b"
 );
 util::re!(
     number_re,
-    r"\b(PCT/[A-Z]{2}\d{4}/\d{5,6}|EP\s?\d{2}\s?\d{3}\s?\d{3}(?:\.\d)?|\d{2}/\d{3},\d{3}|(?:US|EP|WO|CN|JP|DE|SE)\s?\d{4,}(?:[/,]\d+)*\s?[A-Z]\d?|\d{1,2},\d{3},\d{3}(?:\s?B\d)?)"
+    r"\b(PCT/[A-Z]{2}[0-9]{4}/[0-9]{5,6}|EP\s?[0-9]{2}\s?[0-9]{3}\s?[0-9]{3}(?:\.[0-9])?|[0-9]{2}/[0-9]{3},[0-9]{3}|(?:US|EP|WO|CN|JP|DE|SE)\s?[0-9]{4,}(?:[/,][0-9]+)*\s?[A-Z][0-9]?|[0-9]{1,2},[0-9]{3},[0-9]{3}(?:\s?B[0-9])?)"
 );
 util::re!(
     granted_re,
-    r"\b((?:US|EP|CN|JP|DE|SE)\s?\d{6,}\s?[AB]\d)\s*(?:\(?Granted\)?)?"
+    r"\b((?:US|EP|CN|JP|DE|SE)\s?[0-9]{6,}\s?[AB][0-9])\s*(?:\(?Granted\)?)?"
 );
 util::re!(
     other_name,

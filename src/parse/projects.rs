@@ -8,12 +8,12 @@ use crate::profile::{Project, ProjectKind};
 
 util::re!(
     amount_re,
-    r"(?i)(?:~\s*|∼\s*|≈\s*|approx\.?\s*)?(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|\d[\d,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|NOK|DKK|CAD|AUD|JPY|CNY|kr|€|\$))"
+    r"(?i)(?:~\s*|∼\s*|≈\s*|approx\.?\s*)?(?:[$€£¥]\s?[0-9][0-9,.]*(?:\s*(?:million|billion|m|k|bn))?(?:\s*[A-Z]{3})?|[0-9][0-9,.]*\s*(?:million|billion|m|k|bn)?\s*(?:SEK|USD|EUR|GBP|CHF|NOK|DKK|CAD|AUD|JPY|CNY|kr|€|\$))"
 );
 util::re!(funded_re, r"(?i)^(?:funded|supported|sponsored)\s+by\s+");
 util::re!(role_re, r"(?i)^(?:acted as|role:|served as|my role:?)\s*");
 util::re!(partners_re, r"(?i)^(?:other\s+)?partners?\s*:\s*");
-util::re!(name_colon, r"^(?:\(\d+\)\s*)?([^:]{2,60}?)\s*:\s+(.+)$");
+util::re!(name_colon, r"^(?:\([0-9]+\)\s*)?([^:]{2,60}?)\s*:\s+(.+)$");
 
 /// A line that holds one field of a grant (amount, funder, role, partners, period).
 pub fn is_field_line(t: &str) -> bool {

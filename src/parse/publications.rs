@@ -9,20 +9,20 @@ use crate::profile::{Link, Publication, PublicationType};
 
 util::re!(
     key_re,
-    r"^\[([A-Z]{0,3}[-.]?\d{1,3}[a-z]?)\]\s*|^([A-Z]{1,2}\d{1,3})[.:]?\s+"
+    r"^\[([A-Z]{0,3}[-.]?[0-9]{1,3}[a-z]?)\]\s*|^([A-Z]{1,2}[0-9]{1,3})[.:]?\s+"
 );
 util::re!(
     year_marker,
-    r"[.,]\s*\(?((?:19|20)\d{2})\)?[a-z]?(?:\.|,|\s*$|\s+)"
+    r"[.,]\s*\(?((?:19|20)[0-9]{2})\)?[a-z]?(?:\.|,|\s*$|\s+)"
 );
-util::re!(any_year, r"(?:^|[^0-9/])((?:19|20)\d{2})(?:[^0-9%]|$)");
+util::re!(any_year, r"(?:^|[^0-9/])((?:19|20)[0-9]{2})(?:[^0-9%]|$)");
 util::re!(
     short_year,
-    r"(?:\b|[A-Za-z])\s?['’]?(\d{2})(?:\s*,|\s*$|\s+\(|\s+[A-Za-z])"
+    r"(?:\b|[A-Za-z])\s?['’]?([0-9]{2})(?:\s*,|\s*$|\s+\(|\s+[A-Za-z])"
 );
 util::re!(
     paren_acronym,
-    r"\(\s*([A-Za-z][A-Za-z0-9 &/+-]*?[A-Z][A-Za-z0-9+-]*)\s*['’]?\d{0,4}\s*\)"
+    r"\(\s*([A-Za-z][A-Za-z0-9 &/+-]*?[A-Z][A-Za-z0-9+-]*)\s*['’]?[0-9]{0,4}\s*\)"
 );
 
 /// Publication type a section or subsection title implies.
@@ -608,7 +608,7 @@ fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType
     let (title, venue) = split_title_venue(&head);
     p.title = Some(clean_title(&title)).filter(|t| !t.is_empty());
     // "Open Mind (2024)": the year is a field of its own.
-    util::re!(paren_year, r"\s*\((?:19|20)\d{2}\)\s*$");
+    util::re!(paren_year, r"\s*\((?:19|20)[0-9]{2}\)\s*$");
     let venue = venue
         .map(|v| {
             paren_year()
@@ -814,7 +814,7 @@ fn split_title_venue(head: &str) -> (String, Option<String>) {
 fn looks_like_venue(v: &str) -> bool {
     util::re!(
         venue_words,
-        r"(?i)\b(conference|workshop|symposium|journal|transactions|proceedings|proc\.|preprint|arxiv|report|letters|magazine|review|annals|bulletin|press|university|edition|vol\.|volume)\b|^(?:the\s+)?\d+(?:st|nd|rd|th)\b|^\(?[A-Z]{3,}"
+        r"(?i)\b(conference|workshop|symposium|journal|transactions|proceedings|proc\.|preprint|arxiv|report|letters|magazine|review|annals|bulletin|press|university|edition|vol\.|volume)\b|^(?:the\s+)?[0-9]+(?:st|nd|rd|th)\b|^\(?[A-Z]{3,}"
     );
     venue_words().is_match(v)
 }
@@ -867,7 +867,7 @@ fn year_in(s: &str) -> Option<i32> {
 
 /// `NSDI 22`, `EuroSys23`, `SOSP'19`: a two-digit year after the venue's name.
 fn short_year_in(s: &str) -> Option<i32> {
-    util::re!(sy, r"[A-Za-z]\s?['’]?(\d{2})\b");
+    util::re!(sy, r"[A-Za-z]\s?['’]?([0-9]{2})\b");
     let c = sy().captures_iter(s).last()?;
     let n: i32 = c[1].parse().ok()?;
     Some(if n >= 70 { 1900 + n } else { 2000 + n })
