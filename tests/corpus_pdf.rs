@@ -456,10 +456,20 @@ type Job5<'a> = (
 #[test]
 fn farshin_cv_work_entries() {
     let Some(dir) = corpus() else { return };
-    for rel in [
-        "farshin/cv-2024-09-18-520a989.pdf",
-        "farshin/cv-2025-03-24-577300b.pdf",
-    ] {
+    // Every version since NVIDIA joined the list (2024-01-29 on): 8 jobs.
+    let mut rels: Vec<String> = std::fs::read_dir(dir.join("farshin"))
+        .map(|d| {
+            d.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|n| n.starts_with("cv-") && n.ends_with(".pdf"))
+                .filter(|n| n.as_str() >= "cv-2024-01-29")
+                .map(|n| format!("farshin/{n}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    rels.sort();
+    assert!(rels.len() >= 10, "{rels:?}");
+    for rel in &rels {
+        let rel = rel.as_str();
         let Some(r) = run(&dir, rel) else { continue };
         let w = &r.profile.work;
         let got: Vec<Job5> = w
@@ -475,17 +485,31 @@ fn farshin_cv_work_entries() {
             })
             .collect();
         assert_eq!(w.len(), 8, "{rel}: {got:#?}");
+        // The title grew ("/Software Architect", "/Senior Software Architect").
+        let pos = got[0].1.unwrap_or("");
+        assert!(
+            pos == "Distributed Systems Researcher"
+                || pos.starts_with("Distributed Systems Researcher/")
+                    && pos.ends_with("Software Architect"),
+            "{rel}: {pos:?}"
+        );
         assert_eq!(
-            got[0],
+            (got[0].0, got[0].2, got[0].3, got[0].4),
             (
                 Some("NVIDIA"),
-                Some("Distributed Systems Researcher"),
                 Some("Stockholm, Sweden"),
                 Some("2024-01"),
                 Some("present")
             ),
             "{rel}"
         );
+        // Every job has its organization, position, location and dates.
+        for (i, j) in got.iter().enumerate() {
+            assert!(
+                j.0.is_some() && j.1.is_some() && j.2.is_some() && j.3.is_some(),
+                "{rel}: job {i}: {j:?}"
+            );
+        }
         assert_eq!(got[6].0, Some("CafeYab"), "{rel}: {got:#?}");
         assert_eq!(got[6].1, Some("Co-founder and CEO"), "{rel}: {got:#?}");
         assert_eq!(got[7].3, Some("2013-06"), "{rel}: {got:#?}");
