@@ -10,6 +10,7 @@ pub mod extract;
 pub mod golden;
 pub mod import;
 pub mod parse;
+pub mod patterns;
 pub mod profile;
 pub mod segment;
 

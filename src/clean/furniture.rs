@@ -101,6 +101,7 @@ enum PageNo {
     Bare(u32),
 }
 
+crate::patterns::warm!(page_re);
 fn page_re() -> &'static [Regex; 4] {
     static RE: OnceLock<[Regex; 4]> = OnceLock::new();
     RE.get_or_init(|| {
@@ -147,17 +148,19 @@ fn embedded_page_number(text: &str) -> Option<u32> {
     embedded(text).map(|e| e.0)
 }
 
+crate::patterns::re!(
+    page_at_end_re,
+    r"(?i)[\s|·•–—-](?:page\s*)?([0-9]{1,3})(?:\s*(?:/|of)\s*[0-9]{1,3})?\s*$"
+);
+crate::patterns::re!(
+    page_at_start_re,
+    r"(?i)^\s*(?:page\s*)?([0-9]{1,3})(?:\s*(?:/|of)\s*[0-9]{1,3})?\s*[|·•–—-]"
+);
+
 /// The embedded page number, whether its form says so (`1/2`, `of`, `Page`),
 /// and the number of words around it.
 fn embedded(text: &str) -> Option<(u32, bool, usize)> {
-    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
-    let [end, start] = RE.get_or_init(|| {
-        let r = |p: &str| Regex::new(p).expect("valid regex");
-        [
-            r(r"(?i)[\s|·•–—-](?:page\s*)?([0-9]{1,3})(?:\s*(?:/|of)\s*[0-9]{1,3})?\s*$"),
-            r(r"(?i)^\s*(?:page\s*)?([0-9]{1,3})(?:\s*(?:/|of)\s*[0-9]{1,3})?\s*[|·•–—-]"),
-        ]
-    });
+    let (end, start) = (page_at_end_re(), page_at_start_re());
     let t = text.trim();
     let digit_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     let page_word = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("page"));
@@ -197,15 +200,13 @@ fn cells(text: &str) -> usize {
 
 /// Whether a line carries contact data (email, web address, phone number).
 fn has_contact(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)[^\s@]+@[^\s@]+\.[a-z]{2,}|https?://|www\.|\+?\(?[0-9][0-9\s().-]{7,}[0-9]",
-        )
-        .expect("valid regex")
-    })
-    .is_match(text)
+    contact_re().is_match(text)
 }
+
+crate::patterns::re!(
+    contact_re,
+    r"(?i)[^\s@]+@[^\s@]+\.[a-z]{2,}|https?://|www\.|\+?\(?[0-9][0-9\s().-]{7,}[0-9]"
+);
 
 /// Mark a group of furniture lines; if they carry contact data, the first
 /// stays (a footer may be the only place a CV gives its email or phone).

@@ -10,6 +10,7 @@ use crate::extract::{Line, Span};
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
+crate::patterns::warm!(tag_re);
 fn tag_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -18,6 +19,7 @@ fn tag_re() -> &'static Regex {
     })
 }
 
+crate::patterns::warm!(entity_re);
 fn entity_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -26,13 +28,14 @@ fn entity_re() -> &'static Regex {
     })
 }
 
+crate::patterns::warm!(anchor_re);
 /// An anchor's opening tag with its target (the closing tag is found by hand:
 /// a lazy `.*?</a>` would rescan the rest of the text for every unclosed `<a`).
 fn anchor_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r#"(?i)<a\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*?\bhref\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+))(?:[^<>"']|"[^"<]*"|'[^'<]*')*>"#,
+            r#"(?i)<a\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*?(?-u:\b)href\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+))(?:[^<>"']|"[^"<]*"|'[^'<]*')*>"#,
         )
         .expect("valid regex")
     })

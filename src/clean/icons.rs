@@ -46,11 +46,13 @@ enum Prev {
     Icon,
 }
 
+crate::patterns::warm!(cid_re);
 fn cid_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"\(cid:[0-9]+\)").expect("valid regex"))
 }
 
+crate::patterns::warm!(contact_re);
 fn contact_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -58,7 +60,7 @@ fn contact_re() -> &'static Regex {
             r"(?x)^(?:
                 [^\s@]+@[^\s@]+\.[A-Za-z]{2,}            # email
               | (?:https?://|www\.)\S+                   # URL
-              | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/\S*)?\b  # domain
+              | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/\S*)?(?-u:\b)  # domain
               | @[A-Za-z0-9_.-]+                          # handle
               | [(+]*[0-9][0-9\s().-]{6,}[0-9]                   # phone
             )",
@@ -67,6 +69,7 @@ fn contact_re() -> &'static Regex {
     })
 }
 
+crate::patterns::warm!(icon_name_re);
 fn icon_name_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

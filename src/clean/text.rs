@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
+crate::patterns::warm!(liquid_re);
 fn liquid_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"(?s)\{\{.*?\}\}|\{%.*?%\}").expect("valid regex"))
@@ -140,6 +141,7 @@ pub fn expand_ligatures_opt(s: &str, count: &mut usize) -> Option<String> {
     (*count != before).then_some(out)
 }
 
+crate::patterns::warm!(leader_re);
 fn leader_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

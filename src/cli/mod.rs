@@ -37,6 +37,15 @@ pub enum Command {
 
 /// Run the CLI; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
+    // A one-document command spends as much CPU compiling patterns as reading
+    // a PDF: compile them on the other core meanwhile. (Import runs its own
+    // workers; schema needs none.)
+    if matches!(
+        cli.command,
+        Command::Parse(_) | Command::Text(_) | Command::Check(_) | Command::Homepage(_)
+    ) {
+        vitae::patterns::warm_in_background();
+    }
     match cli.command {
         Command::Parse(a) => parse::run(a),
         Command::Text(a) => text::run(a),

@@ -220,9 +220,7 @@ impl Builder {
     }
 
     fn code(&mut self, t: &str) {
-        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        let re = RE
-            .get_or_init(|| regex::Regex::new(r"\[([^\]]*)\]\(([^)\s]+)\)").expect("valid regex"));
+        let re = code_link_re();
         let mut last = 0;
         for c in re.captures_iter(t) {
             let (Some(m), Some(label), Some(url)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -328,17 +326,30 @@ fn dedent(s: &str) -> String {
         .join("\n")
 }
 
+crate::patterns::re!(code_link_re, r"\[([^\]]*)\]\(([^)\s]+)\)");
+// Unbounded here, capped in `strip_liquid`: a counted `{0,200}` of a negated
+// class compiles to a 200-fold automaton.
+crate::patterns::re!(liquid_re, r"\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}");
+
+/// Longest Liquid tag removed: a longer "tag" is more likely prose with braces.
+const MAX_LIQUID: usize = 204;
+
 /// Remove Liquid tags (`{{ site.baseurl }}`, `{% include x %}`); returns the count.
 fn strip_liquid(text: &str) -> (String, usize) {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(r"\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}").expect("valid regex")
-    });
-    let n = re.find_iter(text).count();
-    if n == 0 {
+    if !text.contains("{{") && !text.contains("{%") {
         return (text.to_string(), 0);
     }
-    (re.replace_all(text, "").into_owned(), n)
+    let mut n = 0;
+    let out = liquid_re().replace_all(text, |c: &regex::Captures| {
+        let m = &c[0];
+        if m.len() <= MAX_LIQUID {
+            n += 1;
+            String::new()
+        } else {
+            m.to_string()
+        }
+    });
+    (out.into_owned(), n)
 }
 
 fn is_br(h: &str) -> bool {
@@ -346,6 +357,7 @@ fn is_br(h: &str) -> bool {
     t == "<br>" || t == "<br/>" || t == "<br />"
 }
 
+crate::patterns::warm!(br_regex);
 fn br_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| regex::Regex::new(r"(?i)<br\s*/?>").expect("valid regex"))

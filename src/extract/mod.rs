@@ -220,15 +220,16 @@ pub fn extract(bytes: &[u8], format: Format) -> Result<Document, ExtractError> {
     }
 }
 
+crate::patterns::re!(
+    leader_heading_re,
+    r"^\s*([\p{Lu}][^.…]*?[^.…\s])\s*(?:(?:\.\s*){4,}|(?:…\s*){2,})$"
+);
+
 /// A short line that ends in a dotted leader (`Conference Publications.....`,
 /// `Workshop Papers, ..., and Posters. . . .`) is a subsection title, as a
 /// PDF's typography shows: converters leave it a plain paragraph.
 fn leader_headings(lines: &mut [Line]) {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(r"^\s*([\p{Lu}][^.…]*?[^.…\s])\s*(?:(?:\.\s*){4,}|(?:…\s*){2,})$")
-            .expect("valid regex")
-    });
+    let re = leader_heading_re();
     let deepest = lines
         .iter()
         .filter_map(|l| match l.kind {

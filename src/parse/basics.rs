@@ -6,18 +6,21 @@ use super::util::{self, NLine};
 use crate::extract::{Icon, Line, LineKind};
 use crate::profile::{Basics, Education, SocialProfile, Work};
 
-util::re!(email_re, r"(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b");
+util::re!(
+    email_re,
+    r"(?i)(?-u:\b)[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}(?-u:\b)"
+);
 util::re!(
     obf_email,
-    r"(?i)\b([a-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*((?:[a-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\{dot\})\s*|\s+dot\s+|\.))+[a-z]{2,6})\b"
+    r"(?i)(?-u:\b)([a-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*((?:[a-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\{dot\})\s*|\s+dot\s+|\.))+[a-z]{2,6})(?-u:\b)"
 );
 util::re!(
     phone_re,
-    r"(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{1,4}\)[\s.-]?)?[0-9]{2,4}(?:[\s.-][0-9]{2,4}){2,4}\b"
+    r"(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{1,4}\)[\s.-]?)?[0-9]{2,4}(?:[\s.-][0-9]{2,4}){2,4}(?-u:\b)"
 );
 util::re!(
     domain_re,
-    r"(?i)\b(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|edu|me|dev|ai|se|de|uk|fr|ch|nl|github\.io|info|site|page|xyz|co)(?:/[^\s)]*)?"
+    r"(?i)(?-u:\b)(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|edu|me|dev|ai|se|de|uk|fr|ch|nl|github\.io|info|site|page|xyz|co)(?:/[^\s)]*)?"
 );
 util::re!(
     cv_word,
@@ -510,11 +513,11 @@ pub fn facts_from_prose(summary: &str) -> (Vec<Work>, Vec<Education>) {
     let mut edu = Vec::new();
     util::re!(
         pos_at,
-        r"\b(?:a|an)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)\s+(?:at|with)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)"
+        r"(?-u:\b)(?:a|an)\s+((?:[A-Za-z][\w-]*\s+){0,4}?[A-Za-z][\w-]*)\s+(?:at|with)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)"
     );
     util::re!(
         degree_from,
-        r"\b(?:received|obtained|earned|got|completed|hold|have)\s+(?:my|a|an)\s+((?:Ph\.?\s?D|M\.?\s?Sc|B\.?\s?Sc|M\.?\s?S|B\.?\s?S|B\.?\s?A|M\.?\s?A|MBA|Master'?s?|Bachelor'?s?|Doctorate)[\w.’']*)(?:\s+degree)?(?:\s+in\s+([A-Z][\w\s]*?))?\s+(?:from|at)\s+(?:the\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)(?:\s+in\s+((?:19|20)[0-9]{2}))?"
+        r"(?-u:\b)(?:received|obtained|earned|got|completed|hold|have)\s+(?:my|a|an)\s+((?:Ph\.?\s?D|M\.?\s?Sc|B\.?\s?Sc|M\.?\s?S|B\.?\s?S|B\.?\s?A|M\.?\s?A|MBA|Master'?s?|Bachelor'?s?|Doctorate)[\w.’']*)(?:\s+degree)?(?:\s+in\s+([A-Z][\w\s]*?))?\s+(?:from|at)\s+(?:the\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|de|for|and))*)(?:\s+in\s+((?:19|20)[0-9]{2}))?"
     );
     util::re!(advised, r"advised by\s+(.+?)(?:\s*\([^)]*\))?(?:[,.;]|$)");
     for sentence in sentences(summary) {

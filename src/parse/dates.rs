@@ -41,6 +41,7 @@ fn date_pattern() -> String {
     )
 }
 
+crate::patterns::warm!(period_regex);
 fn period_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -48,12 +49,13 @@ fn period_regex() -> &'static Regex {
         // Two-digit MM/YY only inside a range (`09/15-06/18`), where it cannot be a fraction.
         let mmyy = r"(?:0?[1-9]|1[0-2])/[0-9]{2}";
         let p = format!(
-            r"(?i)(?:(?P<since>since|depuis|seit|from)\s+(?P<s0>{d})|(?:(?:de|from)\s+)?(?P<a>{d}|{mmyy})\s*(?:-{{1,2}}|–|—|−|\u{{AD}}|\bto\b|\buntil\b|\btill\b|\bà\b|\bbis\b|\bau\b)\s*(?P<b>{d}|{mmyy}|{ONGOING}\b)|(?P<one>{d}))(?P<exp>\s*\((?:expected|anticipated|prévu)\))?"
+            r"(?i)(?:(?P<since>since|depuis|seit|from)\s+(?P<s0>{d})|(?:(?:de|from)\s+)?(?P<a>{d}|{mmyy})\s*(?:-{{1,2}}|–|—|−|\u{{AD}}|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b)|à|(?-u:\b)bis(?-u:\b)|(?-u:\b)au(?-u:\b))\s*(?P<b>{d}|{mmyy}|{ONGOING}(?-u:\b))|(?P<one>{d}))(?P<exp>\s*\((?:expected|anticipated|prévu)\))?"
         );
         Regex::new(&p).expect("valid date regex")
     })
 }
 
+crate::patterns::warm!(token_regexes);
 fn token_regexes() -> &'static [(Regex, Kind); 8] {
     static RE: OnceLock<[(Regex, Kind); 8]> = OnceLock::new();
     RE.get_or_init(|| {
@@ -156,9 +158,13 @@ pub fn normalize_date(token: &str) -> Option<String> {
 }
 
 fn is_ongoing(s: &str) -> bool {
+    ongoing_re().is_match(s.trim())
+}
+
+crate::patterns::warm!(ongoing_re);
+fn ongoing_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(&format!(r"(?i)^{ONGOING}$")).expect("valid regex"))
-        .is_match(s.trim())
 }
 
 /// The first date or period in `text` (a range is preferred to a lone date

@@ -12,7 +12,7 @@ util::re!(
 );
 util::re!(
     advisor_re,
-    r"(?i)\b(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)\s*:?\s*"
+    r"(?i)(?-u:\b)(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)\s*:?\s*"
 );
 util::re!(
     thesis_re,

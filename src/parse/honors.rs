@@ -17,15 +17,15 @@ pub struct Honors {
 
 util::re!(
     service_re,
-    r"(?i)\b(PC member|program committee|programme committee|TPC|reviewer|reviewing|referee|artifact evaluation|AEC|shadow|organi[sz]ing committee|organi[sz]er|chair|co-chair|editor|editorial board|council|steering committee|session chair|judge|mentor at|volunteer|faculty at|member of)\b"
+    r"(?i)(?-u:\b)(PC member|program committee|programme committee|TPC|reviewer|reviewing|referee|artifact evaluation|AEC|shadow|organi[sz]ing committee|organi[sz]er|chair|co-chair|editor|editorial board|council|steering committee|session chair|judge|mentor at|volunteer|faculty at|member of)(?-u:\b)"
 );
 util::re!(
     talk_re,
-    r"(?i)\b(talk|keynote|invited speaker|presentation|presented|seminar|lecture at|panel(?:ist)?|tutorial at|guest lecture)\b"
+    r"(?i)(?-u:\b)(talk|keynote|invited speaker|presentation|presented|seminar|lecture at|panel(?:ist)?|tutorial at|guest lecture)(?-u:\b)"
 );
 util::re!(
     money_re,
-    r"(?i)(?:[$€£]\s?[0-9]|[0-9]\s*(?:SEK|USD|EUR|GBP|CHF|k€|M€)\b|\bgrant\b)"
+    r"(?i)(?:[$€£]\s?[0-9]|[0-9]\s*(?:SEK|USD|EUR|GBP|CHF|k€|M€)(?-u:\b)|(?-u:\b)grant(?-u:\b))"
 );
 util::re!(
     date_prefix,
@@ -167,7 +167,7 @@ fn split_date(text: &str) -> (Option<String>, Option<String>, String) {
         return (p.first(), Some(p.text), rest);
     }
     // "SOSP ’19": a venue's two-digit year.
-    util::re!(venue_year, r"[A-Za-z]\s?['’]([0-9]{2})\b");
+    util::re!(venue_year, r"[A-Za-z]\s?['’]([0-9]{2})(?-u:\b)");
     if let Some(c) = venue_year().captures(text) {
         if let Ok(n) = c[1].parse::<i32>() {
             let y = if n >= 70 { 1900 + n } else { 2000 + n };
@@ -226,7 +226,7 @@ fn talk_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Talk {
     };
     util::re!(
         at_re,
-        r"\bat\s+(?:the\s+)?([A-Z0-9][^,.;]*?)(?:\s+(?:about|on|with)\b|[,.;]|$)"
+        r"(?-u:\b)at\s+(?:the\s+)?([A-Z0-9][^,.;]*?)(?:\s+(?:about|on|with)(?-u:\b)|[,.;]|$)"
     );
     if let Some(c) = at_re().captures(body) {
         t.event = Some(c[1].trim().trim_end_matches(['.', '"', ' ']).to_string());
@@ -250,7 +250,10 @@ fn award_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Award {
         notes,
         ..Default::default()
     };
-    util::re!(from_re, r"\b(?:from|by)\s+(?:the\s+)?([A-Z][^,.;()]*)$");
+    util::re!(
+        from_re,
+        r"(?-u:\b)(?:from|by)\s+(?:the\s+)?([A-Z][^,.;()]*)$"
+    );
     if let Some(c) = from_re().captures(body) {
         a.awarder = Some(c[1].trim().to_string());
     }
@@ -262,7 +265,7 @@ fn award_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Award {
 fn grant_entry(text: &str) -> crate::profile::Project {
     util::re!(
         funder_re,
-        r"(?i)\b(foundation|agency|council|fund|trust|ministry|commission|society|academy|institute|university|NSF|ERC|DFG|SNSF|NIH|DARPA|EU|Horizon|Vinnova|VR|Wallenberg|Google|Microsoft|Meta|Amazon|Intel)\b"
+        r"(?i)(?-u:\b)(foundation|agency|council|fund|trust|ministry|commission|society|academy|institute|university|NSF|ERC|DFG|SNSF|NIH|DARPA|EU|Horizon|Vinnova|VR|Wallenberg|Google|Microsoft|Meta|Amazon|Intel)(?-u:\b)"
     );
     util::re!(
         amount_full,

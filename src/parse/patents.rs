@@ -8,21 +8,21 @@ use crate::profile::{Link, Patent};
 util::re!(key_re, r"^\[([A-Z]{0,3}[0-9]{1,3})\]\s*");
 util::re!(
     kind_re,
-    r"(?i)\b((?:US|U\.S\.|European|EP|PCT|International|Chinese|Japanese|Swedish|German)?\s*(?:Provisional\s+)?(?:Patent\s+Application|Patent|Application)|PCT\s+Application)\b"
+    r"(?i)(?-u:\b)((?:US|U\.S\.|European|EP|PCT|International|Chinese|Japanese|Swedish|German)?\s*(?:Provisional\s+)?(?:Patent\s+Application|Patent|Application)|PCT\s+Application)(?-u:\b)"
 );
 util::re!(
     number_re,
-    r"\b(PCT/[A-Z]{2}[0-9]{4}/[0-9]{5,6}|EP\s?[0-9]{2}\s?[0-9]{3}\s?[0-9]{3}(?:\.[0-9])?|[0-9]{2}/[0-9]{3},[0-9]{3}|(?:US|EP|WO|CN|JP|DE|SE)\s?[0-9]{4,}(?:[/,][0-9]+)*\s?[A-Z][0-9]?|[0-9]{1,2},[0-9]{3},[0-9]{3}(?:\s?B[0-9])?)"
+    r"(?-u:\b)(PCT/[A-Z]{2}[0-9]{4}/[0-9]{5,6}|EP\s?[0-9]{2}\s?[0-9]{3}\s?[0-9]{3}(?:\.[0-9])?|[0-9]{2}/[0-9]{3},[0-9]{3}|(?:US|EP|WO|CN|JP|DE|SE)\s?[0-9]{4,}(?:[/,][0-9]+)*\s?[A-Z][0-9]?|[0-9]{1,2},[0-9]{3},[0-9]{3}(?:\s?B[0-9])?)"
 );
 util::re!(
     granted_re,
-    r"\b((?:US|EP|CN|JP|DE|SE)\s?[0-9]{6,}\s?[AB][0-9])\s*(?:\(?Granted\)?)?"
+    r"(?-u:\b)((?:US|EP|CN|JP|DE|SE)\s?[0-9]{6,}\s?[AB][0-9])\s*(?:\(?Granted\)?)?"
 );
 util::re!(
     other_name,
     r"\s*\(\s*(?:Other name|Also known as|a\.k\.a\.)\s*:\s*([^)]*?)\s*\)"
 );
-util::re!(filed_re, r"(?i)\bfiled(?:\s+(?:in|on))?\s+");
+util::re!(filed_re, r"(?i)(?-u:\b)filed(?:\s+(?:in|on))?\s+");
 
 pub fn parse(lines: &[NLine]) -> Vec<Patent> {
     util::blocks(lines)

@@ -18,7 +18,7 @@ util::re!(
 util::re!(any_year, r"(?:^|[^0-9/])((?:19|20)[0-9]{2})(?:[^0-9%]|$)");
 util::re!(
     short_year,
-    r"(?:\b|[A-Za-z])\s?['’]?([0-9]{2})(?:\s*,|\s*$|\s+\(|\s+[A-Za-z])"
+    r"(?:(?-u:\b)|[A-Za-z])\s?['’]?([0-9]{2})(?:\s*,|\s*$|\s+\(|\s+[A-Za-z])"
 );
 util::re!(
     paren_acronym,
@@ -62,7 +62,7 @@ pub fn type_from_title(title: &str) -> Option<PublicationType> {
 fn is_plural_title(t: &str) -> bool {
     util::re!(
         plural,
-        r"(?i)\b(conferences|journals|workshops|preprints|reports|theses|chapters|books|posters|talks|presentations|papers|publications|articles|proceedings|abstracts|dissertations|manuscripts|works)\b"
+        r"(?i)(?-u:\b)(conferences|journals|workshops|preprints|reports|theses|chapters|books|posters|talks|presentations|papers|publications|articles|proceedings|abstracts|dissertations|manuscripts|works)(?-u:\b)"
     );
     plural().is_match(t)
 }
@@ -395,7 +395,7 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     // Bold remarks ("**Best Paper Award.**") are notes, not part of the venue.
     util::re!(
         award_re,
-        r"(?i)\b(award|prize|best|winner|honou?rable|spotlight|oral|distinguished|nominee|finalist)\b"
+        r"(?i)(?-u:\b)(award|prize|best|winner|honou?rable|spotlight|oral|distinguished|nominee|finalist)(?-u:\b)"
     );
     let mut remarks = Vec::new();
     let text = lines
@@ -814,7 +814,7 @@ fn split_title_venue(head: &str) -> (String, Option<String>) {
 fn looks_like_venue(v: &str) -> bool {
     util::re!(
         venue_words,
-        r"(?i)\b(conference|workshop|symposium|journal|transactions|proceedings|proc\.|preprint|arxiv|report|letters|magazine|review|annals|bulletin|press|university|edition|vol\.|volume)\b|^(?:the\s+)?[0-9]+(?:st|nd|rd|th)\b|^\(?[A-Z]{3,}"
+        r"(?i)(?-u:\b)(conference|workshop|symposium|journal|transactions|proceedings|proc\.|preprint|arxiv|report|letters|magazine|review|annals|bulletin|press|university|edition|vol\.|volume)(?-u:\b)|^(?:the\s+)?[0-9]+(?:st|nd|rd|th)(?-u:\b)|^\(?[A-Z]{3,}"
     );
     venue_words().is_match(v)
 }
@@ -867,7 +867,7 @@ fn year_in(s: &str) -> Option<i32> {
 
 /// `NSDI 22`, `EuroSys23`, `SOSP'19`: a two-digit year after the venue's name.
 fn short_year_in(s: &str) -> Option<i32> {
-    util::re!(sy, r"[A-Za-z]\s?['’]?([0-9]{2})\b");
+    util::re!(sy, r"[A-Za-z]\s?['’]?([0-9]{2})(?-u:\b)");
     let c = sy().captures_iter(s).last()?;
     let n: i32 = c[1].parse().ok()?;
     Some(if n >= 70 { 1900 + n } else { 2000 + n })

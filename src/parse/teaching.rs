@@ -6,7 +6,7 @@ use crate::profile::Teaching;
 
 util::re!(
     term_re,
-    r"(?i)\b((?:fall|spring|summer|winter|autumn|ht|vt)\s*[-–]?\s*(?:(?:19|20)[0-9]{2}|['’‘]\s?[0-9]{2})(?:\s*(?:&|and|,|-|–)\s*(?:fall|spring|summer|winter|autumn)\s*[-–]?\s*(?:(?:19|20)[0-9]{2}|['’‘]\s?[0-9]{2}))*)"
+    r"(?i)(?-u:\b)((?:fall|spring|summer|winter|autumn|ht|vt)\s*[-–]?\s*(?:(?:19|20)[0-9]{2}|['’‘]\s?[0-9]{2})(?:\s*(?:&|and|,|-|–)\s*(?:fall|spring|summer|winter|autumn)\s*[-–]?\s*(?:(?:19|20)[0-9]{2}|['’‘]\s?[0-9]{2}))*)"
 );
 util::re!(
     role_paren,

@@ -6,15 +6,7 @@ use crate::profile::Link;
 
 pub type NLine = (usize, Line);
 
-macro_rules! re {
-    ($name:ident, $pat:expr) => {
-        pub fn $name() -> &'static ::regex::Regex {
-            static RE: ::std::sync::OnceLock<::regex::Regex> = ::std::sync::OnceLock::new();
-            RE.get_or_init(|| ::regex::Regex::new($pat).expect("valid regex"))
-        }
-    };
-}
-pub(crate) use re;
+pub(crate) use crate::patterns::re;
 
 /// Labels of links that say nothing themselves ("Download", "[Link]").
 const LINK_LABELS: &[&str] = &[

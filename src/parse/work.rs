@@ -496,7 +496,7 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
     // "Department of Electrical Engineering": a part of the organization.
     util::re!(
         unit_start,
-        r"^(?:Department|Dept\.|School|Faculty|Institute|Division|Chair|Laboratory|Lab|Group|Centre|Center) (?:of|for)\b"
+        r"^(?:Department|Dept\.|School|Faculty|Institute|Division|Chair|Laboratory|Lab|Group|Centre|Center) (?:of|for)(?-u:\b)"
     );
     if acc.w.organization.is_some() && acc.w.unit.is_none() && unit_start().is_match(&text) {
         acc.w.unit = Some(text.to_string());
