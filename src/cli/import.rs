@@ -95,7 +95,6 @@ pub fn run(a: Args) -> i32 {
             return 2;
         }
     };
-    limit_malloc_arenas(a.jobs);
     if a.worker {
         return import::worker::child_main(&limits);
     }
@@ -171,31 +170,6 @@ pub fn run(a: Args) -> i32 {
     } else {
         0
     }
-}
-
-/// glibc gives threads their own malloc arenas, and each arena keeps the
-/// memory freed in it; with a thread a document, peak memory then grows with
-/// the number of arenas that ever held a big PDF (61 MB against 40 MB with one
-/// arena, on 365 PDFs at -j 2, one arena being faster too). One arena per 8
-/// threads keeps memory flat and lock contention low. `MALLOC_ARENA_MAX` in
-/// the environment wins.
-fn limit_malloc_arenas(jobs: usize) {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-        let threads = if jobs == 0 {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        } else {
-            jobs
-        };
-        let arenas = i32::try_from(threads.div_ceil(8)).unwrap_or(i32::MAX);
-        // SAFETY: mallopt only sets an allocator tunable; it is called before
-        // the import starts its threads.
-        unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, arenas);
-        }
-    }
-    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    let _ = jobs;
 }
 
 fn limits(a: &Args) -> Result<Limits, String> {

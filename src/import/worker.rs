@@ -1,7 +1,8 @@
 //! One file to one profile, within limits, whatever the file does.
 //!
 //! Two ways to run an extraction:
-//! - in process (default): on a fresh thread, panics caught, the caller waiting
+//! - in process (default): on an extraction thread (one per pool thread,
+//!   reused from file to file), panics caught, the caller waiting
 //!   at most `timeout`. A timed-out extraction is reported and abandoned, but
 //!   a thread cannot be killed: it keeps its CPU and memory until it ends on
 //!   its own (counted in [`runaway`]). Cheap: no process start, memory shared.
@@ -169,7 +170,65 @@ fn in_thread(path: &Path, limits: &Limits) -> Result<Profile, Error> {
     guarded(move || parse_file(&p, &l), limits.timeout)
 }
 
-/// Run `f` on its own thread, its panic caught, waiting at most `timeout`.
+/// A job for an extraction thread.
+type Job = Box<dyn FnOnce() + Send>;
+
+thread_local! {
+    /// This pool thread's extraction thread, reused from file to file: a
+    /// thread per file made the allocator start a fresh heap for each one
+    /// (and glibc's, an arena), which is slower and keeps more memory.
+    static RUNNER: std::cell::RefCell<Option<mpsc::Sender<Job>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn spawn_runner() -> Result<mpsc::Sender<Job>, Error> {
+    let (tx, rx) = mpsc::channel::<Job>();
+    std::thread::Builder::new()
+        .name(THREAD_NAME.into())
+        // Deep recursion on a pathological input must not overflow (which
+        // would abort the whole batch); the reservation is virtual memory.
+        .stack_size(64 << 20)
+        // Ends when its sender is dropped: with the pool thread, or when a
+        // job of its timed out and it was abandoned.
+        .spawn(move || rx.into_iter().for_each(|job| job()))
+        .map_err(|e| Error {
+            kind: "io",
+            message: format!("cannot start a thread: {e}"),
+        })?;
+    Ok(tx)
+}
+
+/// Hand a job to this thread's extraction thread, starting one if needed.
+fn submit(job: Job) -> Result<(), Error> {
+    RUNNER.with(|r| {
+        let mut r = r.borrow_mut();
+        let tx = match r.take() {
+            Some(tx) => tx,
+            None => spawn_runner()?,
+        };
+        match tx.send(job) {
+            Ok(()) => {
+                *r = Some(tx);
+                Ok(())
+            }
+            // The runner is gone (it cannot be, short of a bug): one fresh try.
+            Err(mpsc::SendError(job)) => {
+                let tx = spawn_runner()?;
+                tx.send(job).map_err(|_| lost())?;
+                *r = Some(tx);
+                Ok(())
+            }
+        }
+    })
+}
+
+/// Forget this thread's extraction thread (its job ran over time): the next
+/// file gets a fresh one, and the abandoned one exits when its job ends.
+fn abandon_runner() {
+    RUNNER.with(|r| r.borrow_mut().take());
+}
+
+/// Run `f` on an extraction thread, its panic caught, waiting at most `timeout`.
 fn guarded<T, F>(f: F, timeout: Option<Duration>) -> Result<T, Error>
 where
     T: Send + 'static,
@@ -178,25 +237,14 @@ where
     let (tx, rx) = mpsc::sync_channel(1);
     let state = Arc::new(AtomicU8::new(RUNNING));
     let st = state.clone();
-    let spawned = std::thread::Builder::new()
-        .name(THREAD_NAME.into())
-        // Deep recursion on a pathological input must not overflow (which
-        // would abort the whole batch); the reservation is virtual memory.
-        .stack_size(64 << 20)
-        .spawn(move || {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
-                .unwrap_or_else(|e| Err(panic_error(e)));
-            let _ = tx.send(r);
-            if st.swap(FINISHED, Ordering::SeqCst) == ABANDONED {
-                RUNAWAY.fetch_sub(1, Ordering::SeqCst);
-            }
-        });
-    if let Err(e) = spawned {
-        return Err(Error {
-            kind: "io",
-            message: format!("cannot start a thread: {e}"),
-        });
-    }
+    submit(Box::new(move || {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+            .unwrap_or_else(|e| Err(panic_error(e)));
+        let _ = tx.send(r);
+        if st.swap(FINISHED, Ordering::SeqCst) == ABANDONED {
+            RUNAWAY.fetch_sub(1, Ordering::SeqCst);
+        }
+    }))?;
     let Some(t) = timeout else {
         return rx.recv().unwrap_or_else(|_| Err(lost()));
     };
@@ -210,6 +258,7 @@ where
                 RUNAWAY.fetch_sub(1, Ordering::SeqCst);
                 return rx.try_recv().unwrap_or_else(|_| Err(lost()));
             }
+            abandon_runner();
             Err(timed_out(t))
         }
     }
@@ -561,6 +610,7 @@ mod tests {
 
     #[test]
     fn panics_and_timeouts_are_errors() {
+        let _serial = RUNAWAY_TESTS.lock().unwrap_or_else(|e| e.into_inner());
         install_panic_hook();
         let e = guarded::<(), _>(|| panic!("boom"), None).unwrap_err();
         assert_eq!(e.kind, "panic");
@@ -590,6 +640,38 @@ mod tests {
             std::thread::sleep(Duration::from_millis(20));
         }
         assert_eq!(runaway(), before);
+    }
+
+    /// Tests that time out share the runaway count: one at a time.
+    static RUNAWAY_TESTS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+    #[test]
+    fn the_extraction_thread_is_reused_until_abandoned() {
+        let _serial = RUNAWAY_TESTS.lock().unwrap_or_else(|e| e.into_inner());
+        install_panic_hook();
+        let id = || guarded(|| Ok(std::thread::current().id()), None).unwrap();
+        let first = id();
+        assert_ne!(first, std::thread::current().id(), "runs off the caller");
+        assert_eq!(id(), first, "reused from file to file");
+        // A panic does not end it either.
+        assert!(guarded::<(), _>(|| panic!("boom"), None).is_err());
+        assert_eq!(id(), first);
+        // A timeout does: the next file gets a fresh thread.
+        let t = Some(Duration::from_millis(20));
+        let slow = guarded(
+            || {
+                std::thread::sleep(Duration::from_millis(200));
+                Ok(())
+            },
+            t,
+        );
+        assert_eq!(slow.unwrap_err().kind, "timeout");
+        assert_ne!(id(), first);
+        // Leave no runaway behind for the next test.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while runaway() > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     #[test]
