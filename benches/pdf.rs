@@ -9,6 +9,11 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
 use vitae::profile::Format;
 
+// The allocator the `vitae` binary uses (src/main.rs), so these figures are
+// the command's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut files: Vec<PathBuf> = ["one-column.pdf", "sidebar.pdf"]

@@ -6,7 +6,8 @@
 #   MEM_INPUTS  inputs for the memory run (default 10000)
 # Environment: VITAE_CORPUS (default ../shared/corpus), JOBS (default: all cores).
 #
-# The corpus is the Markdown samples of samples/ plus the PDFs of the corpus,
+# The corpus is the Markdown samples of samples/ plus our PDFs (samples/pdf/)
+# and the PDFs of the corpus,
 # COPIES times over (hard links: no disk space; every copy is parsed because
 # the runs use --no-dedupe). It prints, for vitae: files/s, MB/s, peak RSS;
 # for the same PDFs: pdftotext one process per file, in a plain loop (as
@@ -40,7 +41,9 @@ BIN="$ROOT/target/release/vitae"
 # One set of the base files, then hard links for the copies.
 BASE="$WORK/base"
 mkdir -p "$BASE/md" "$BASE/pdf"
-for f in "$ROOT"/samples/*; do cp "$f" "$BASE/md/"; done
+for f in "$ROOT"/samples/*; do [ -f "$f" ] && cp "$f" "$BASE/md/"; done
+# Our generated PDFs count with the corpus PDFs.
+for f in "$ROOT"/samples/pdf/*.pdf; do [ -f "$f" ] && cp "$f" "$BASE/pdf/sample_${f##*/}"; done
 if [ -d "$CORPUS" ]; then
   find "$CORPUS" -name '*.pdf' -print0 | while IFS= read -r -d '' f; do
     rel=${f#"$CORPUS"/}

@@ -327,6 +327,23 @@ fn check_page(bin: &Path, name: &str, profile: &Profile) -> Vec<String> {
                 }
             }
         }
+        // Positions and degrees, as the round trip checks them for Markdown.
+        let shown = profile
+            .work
+            .iter()
+            .flat_map(|w| [&w.position, &w.organization])
+            .chain(
+                profile
+                    .education
+                    .iter()
+                    .flat_map(|e| [&e.degree, &e.institution]),
+            )
+            .flatten();
+        for t in shown {
+            if !text.contains(&squash(t)) {
+                problems.push(format!("{name} @ {w}px: not visible: {t}"));
+            }
+        }
         let sections = v["sections"].as_array().cloned().unwrap_or_default();
         let expected = files[0].content.matches("<h2 ").count();
         if sections.len() != expected || expected == 0 {

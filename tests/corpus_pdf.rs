@@ -427,6 +427,19 @@ fn farshin_pdf_and_markdown_conversion_agree() {
             .map(|x| (x.key.clone(), norm(&x.title), x.year))
             .collect()
     };
+    // And the remarks: a PDF line break inside "[Community Award Winner!]"
+    // must not split it in two.
+    let notes = |p: &Profile| -> Vec<(Option<String>, Vec<String>)> {
+        p.publications
+            .iter()
+            .map(|x| (x.key.clone(), x.notes.clone()))
+            .collect()
+    };
+    assert_eq!(
+        notes(&pdf.profile),
+        notes(&md.profile),
+        "publication notes differ between the PDF and its conversion"
+    );
     let pats = |p: &Profile| -> Vec<(Option<String>, String)> {
         p.patents
             .iter()

@@ -397,15 +397,31 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
         award_re,
         r"(?i)(?-u:\b)(award|prize|best|winner|honou?rable|spotlight|oral|distinguished|nominee|finalist)(?-u:\b)"
     );
-    let mut remarks = Vec::new();
+    let mut remarks: Vec<String> = Vec::new();
+    // The last remark goes on in the next bold span: a PDF line ended inside
+    // it ("[Community Award" / "Winner!]").
+    let mut open = false;
     let text = lines
         .iter()
         .map(|l| {
             let mut l = (*l).clone();
             l.spans.retain(|sp| {
-                let remark = sp.bold && award_re().is_match(&sp.text);
+                let t = sp.text.trim();
+                let continues = open && sp.bold && !t.is_empty();
+                let remark = continues || (sp.bold && award_re().is_match(&sp.text));
                 if remark {
-                    remarks.push(sp.text.trim().trim_end_matches('.').to_string());
+                    let t = t.trim_end_matches('.');
+                    match remarks.last_mut() {
+                        Some(last) if continues => {
+                            last.push(' ');
+                            last.push_str(t);
+                        }
+                        _ => remarks.push(t.to_string()),
+                    }
+                    open = !sp.text.trim_end().ends_with(['.', '!', '?', ':', ';']);
+                } else if !t.chars().all(|c| matches!(c, '[' | '(')) {
+                    // Brackets around a remark do not end it; anything else does.
+                    open = false;
                 }
                 !remark
             });
@@ -1004,6 +1020,58 @@ mod tests {
         assert_eq!(p[0].year, Some(2022));
         assert_eq!(p[0].kind, PublicationType::Conference);
         assert_eq!(p[0].links.len(), 1);
+    }
+
+    #[test]
+    fn a_bold_remark_broken_over_two_lines_stays_whole() {
+        let bold = |t: &str| {
+            let mut s = Span::plain(t);
+            s.bold = true;
+            s
+        };
+        let mut download = Span::plain("Download");
+        download.link = Some("https://x/p.pdf".into());
+        let lines = vec![
+            l(
+                LineKind::Text,
+                vec![Span::plain(
+                    "[C3] Hamid Ghasemirahni, Alireza Farshin, Dejan Kostić. Packet Order Matters! Improving",
+                )],
+            ),
+            l(
+                LineKind::Continuation,
+                vec![
+                    Span::plain("Application Performance In 19th USENIX Symposium on Networked Systems Design and Implementation (NSDI). 2022. Acceptance rate: 28/104. ["),
+                    bold("Community Award"),
+                ],
+            ),
+            l(
+                LineKind::Continuation,
+                vec![bold("Winner!"), Span::plain("] "), download],
+            ),
+        ];
+        let (p, _) = parse("Conference Publications", &lines);
+        assert_eq!(p.len(), 1, "{p:#?}");
+        assert_eq!(
+            p[0].notes,
+            vec!["Acceptance rate: 28/104", "Community Award Winner!"],
+            "{p:#?}"
+        );
+        // Two remarks that each end stay two.
+        let lines = vec![l(
+            LineKind::Text,
+            vec![
+                Span::plain("[C1] A. Farshin. A Title In NSDI. 2022. "),
+                bold("Best Paper Award."),
+                Span::plain(" "),
+                bold("Distinguished Artifact Award."),
+            ],
+        )];
+        let (p, _) = parse("Conference Publications", &lines);
+        assert_eq!(
+            p[0].notes,
+            vec!["Best Paper Award", "Distinguished Artifact Award"]
+        );
     }
 
     #[test]
