@@ -642,6 +642,27 @@ fn awesome_cv_icons_and_footer() {
             names.contains(&"Danggeun Pay Inc. (KarrotPay)"),
             "{rel}: {names:?}"
         );
+        // Every job: company, title, place ("Seoul, S.Korea", "S.Korea",
+        // "Seoul, S.Korea & LA, U.S.A") and a start.
+        for w in &r.profile.work {
+            assert!(
+                w.organization.is_some()
+                    && w.position.is_some()
+                    && w.location.as_deref().is_some_and(|l| l.contains("Korea"))
+                    && w.start.is_some(),
+                "{rel}: {w:#?}"
+            );
+        }
+        let kasa = r
+            .profile
+            .work
+            .iter()
+            .find(|w| w.organization.as_deref() == Some("Kasa"));
+        assert_eq!(
+            kasa.and_then(|w| w.position.as_deref()),
+            Some("Founding Member & Director of Infrastructure Division"),
+            "{rel}"
+        );
     }
     let Some(r) = run(&dir, "awesome-cv/cv.pdf") else {
         return;

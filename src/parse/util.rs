@@ -390,6 +390,8 @@ const COUNTRIES: &[&str] = &[
     "japan",
     "korea",
     "south korea",
+    "s korea",
+    "skorea",
     "india",
     "singapore",
     "australia",
@@ -523,9 +525,20 @@ const US_STATES: &[&str] = &[
     "WI", "WY", "DC",
 ];
 
-fn is_region(s: &str) -> bool {
+/// A country, or a US state's code.
+pub fn is_region(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.');
-    COUNTRIES.contains(&t.to_lowercase().as_str()) || US_STATES.contains(&t)
+    let lower = t.to_lowercase();
+    // Abbreviations with dots ("U.S.A.", "S.Korea", "P.R. China") as without.
+    let undotted: String = lower
+        .split(['.', ' '])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    COUNTRIES.contains(&lower.as_str())
+        || COUNTRIES.contains(&undotted.as_str())
+        || COUNTRIES.contains(&undotted.replace(' ', "").as_str())
+        || US_STATES.contains(&t)
 }
 
 /// `City, Country` (or `City, ST`), or `Remote`.
@@ -734,7 +747,16 @@ pub fn looks_like_position(s: &str) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    if ORG_NOUNS.contains(&last.as_str()) {
+    // "Director of Infrastructure Division", "Head of the Vision Lab": a role
+    // over a unit is a title, though it ends like an organization.
+    let role_over_unit = [" of ", " for "].iter().any(|sep| {
+        t.split_once(sep).is_some_and(|(left, _)| {
+            left.split_whitespace()
+                .last()
+                .is_some_and(|w| is_role_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        })
+    });
+    if ORG_NOUNS.contains(&last.as_str()) && !role_over_unit {
         return false;
     }
     let lower = format!(" {} ", t.to_lowercase());
@@ -910,6 +932,24 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_countries() {
+        for r in [
+            "S.Korea",
+            "S. Korea",
+            "U.S.A",
+            "U.S.A.",
+            "U.K.",
+            "USA",
+            "P.R. China",
+        ] {
+            assert!(is_region(r), "{r}");
+        }
+        assert!(is_location("Seoul, S.Korea"));
+        assert!(!is_region("Seoul"));
+        assert!(!is_region("S.K."));
+    }
+
+    #[test]
     fn location_inside() {
         assert_eq!(
             find_location("Genomics Group at EMBL Heidelberg, Germany Staff Scientist"),
@@ -924,6 +964,12 @@ mod tests {
 
     #[test]
     fn positions() {
+        assert!(looks_like_position(
+            "Founding Member & Director of Infrastructure Division"
+        ));
+        assert!(looks_like_position("Head of the Vision Lab"));
+        assert!(!looks_like_position("Computer Vision Lab"));
+        assert!(!looks_like_position("Department of Physics"));
         assert!(looks_like_position("Postdoctoral Researcher"));
         assert!(looks_like_position("Co-founder and CEO"));
         assert!(!looks_like_position(

@@ -29,7 +29,7 @@ fn pieces(line: &Line) -> Pieces {
     let mut rest = Vec::new();
     let bold_prefix = bold_prefix(line);
     let heading = matches!(line.kind, LineKind::Heading(_));
-    for cell in cells_of(line) {
+    for (i, cell) in cells_of(line).into_iter().enumerate() {
         let mut text = util::strip_bullet(&cell).to_string();
         if period.is_none() {
             if let Some(p) = dates::find_period(&text) {
@@ -42,7 +42,16 @@ fn pieces(line: &Line) -> Pieces {
             continue;
         }
         if location.is_none() {
-            if text.eq_ignore_ascii_case("remote") {
+            // A cell of its own that is only a country ("S.Korea"), or places
+            // joined ("Seoul, S.Korea & LA, U.S.A"), is where.
+            let places = text
+                .split(['&', '/'])
+                .flat_map(|p| p.split(" and "))
+                .map(str::trim)
+                .collect::<Vec<_>>();
+            let several = places.len() > 1 && places.iter().all(|p| util::is_location(p));
+            if text.eq_ignore_ascii_case("remote") || (i > 0 && (util::is_region(&text) || several))
+            {
                 location = Some(text);
                 continue;
             }
@@ -546,6 +555,79 @@ mod tests {
 
     fn l(kind: LineKind, t: &str) -> NLine {
         (0, Line::new(kind, vec![Span::plain(t)]))
+    }
+
+    /// A PDF line of cells (tab spans between them).
+    fn row(kind: LineKind, cells: &[&str]) -> NLine {
+        let mut spans = Vec::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::plain("\t"));
+            }
+            spans.push(Span::plain(*c));
+        }
+        (0, Line::new(kind, spans))
+    }
+
+    #[test]
+    fn awesome_cv_rows_with_abbreviated_and_joined_places() {
+        let lines = vec![
+            row(LineKind::Text, &["Kasa", "Seoul, S.Korea"]),
+            row(
+                LineKind::Continuation,
+                &[
+                    "Founding Member & Director of Infrastructure Division",
+                    "Jun. 2018 – Jan. 2021",
+                ],
+            ),
+            l(LineKind::Blank, ""),
+            row(LineKind::Text, &["NEXON", "Seoul, S.Korea & LA, U.S.A"]),
+            row(
+                LineKind::Continuation,
+                &["Game Developer Intern", "Jan. 2013 – Feb. 2013"],
+            ),
+            l(LineKind::Blank, ""),
+            row(LineKind::Text, &["SAMSUNG Electronics", "S.Korea"]),
+            row(
+                LineKind::Continuation,
+                &["Freelance Penetration Tester", "Sep. 2013"],
+            ),
+        ];
+        let (w, _) = parse(&lines);
+        let got: Vec<_> = w
+            .iter()
+            .map(|w| {
+                (
+                    w.organization.as_deref(),
+                    w.position.as_deref(),
+                    w.location.as_deref(),
+                    w.start.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("Kasa"),
+                    Some("Founding Member & Director of Infrastructure Division"),
+                    Some("Seoul, S.Korea"),
+                    Some("2018-06")
+                ),
+                (
+                    Some("NEXON"),
+                    Some("Game Developer Intern"),
+                    Some("Seoul, S.Korea & LA, U.S.A"),
+                    Some("2013-01")
+                ),
+                (
+                    Some("SAMSUNG Electronics"),
+                    Some("Freelance Penetration Tester"),
+                    Some("S.Korea"),
+                    Some("2013-09")
+                ),
+            ]
+        );
     }
 
     #[test]
