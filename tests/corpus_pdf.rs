@@ -1004,3 +1004,65 @@ fn academics_cvs() {
         assert!(!all.contains('\u{fffd}'));
     }
 }
+
+#[test]
+fn jakes_resume_jobs_and_degree() {
+    let Some(dir) = corpus() else { return };
+    let Some(r) = run(&dir, "jakes-resume/resume.pdf") else {
+        return;
+    };
+    let p = &r.profile;
+    let jobs: Vec<(Option<&str>, Option<&str>, Option<&str>, Option<&str>)> = p
+        .work
+        .iter()
+        .map(|w| {
+            (
+                w.organization.as_deref(),
+                w.position.as_deref(),
+                w.location.as_deref(),
+                w.start.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        jobs,
+        vec![
+            (
+                Some("Viasat Inc."),
+                Some("Software Engineer Intern"),
+                Some("Carlsbad, CA"),
+                Some("2022-06")
+            ),
+            (
+                Some("Ocean Aero Inc."),
+                Some("Electrical Engineer Intern"),
+                Some("San Diego, CA"),
+                Some("2021-06")
+            ),
+            (
+                Some("Qualcomm Inc."),
+                Some("GSOC Ops Intern"),
+                Some("San Diego, CA"),
+                Some("2020-06")
+            ),
+        ]
+    );
+    // One degree: "Expected June 2023" is its end, the grade and the
+    // coursework its notes (not a second institution named "Coursework").
+    assert_eq!(p.education.len(), 1, "{:#?}", p.education);
+    let e = &p.education[0];
+    assert_eq!(
+        e.institution.as_deref(),
+        Some("University of California Los Angeles")
+    );
+    assert_eq!(e.degree.as_deref(), Some("BS"));
+    assert_eq!(e.end.as_deref(), Some("2023-06"));
+    assert!(e.notes.iter().any(|n| n == "GPA: 3.59"), "{:?}", e.notes);
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| n.starts_with("Coursework: Operating Systems")),
+        "{:?}",
+        e.notes
+    );
+}

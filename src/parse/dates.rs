@@ -176,10 +176,16 @@ pub fn find_period(text: &str) -> Option<Period> {
         if !boundary_ok(text, whole.start(), whole.end()) {
             continue;
         }
-        let expected = c.name("exp").is_some();
+        let mut expected = c.name("exp").is_some();
+        let mut from = whole.start();
+        // "Expected June 2023", "Anticipated: May 2024": the mark before the date.
+        if let Some(n) = expected_before(&text[..from]) {
+            from -= n;
+            expected = true;
+        }
         let mut p = Period {
-            text: whole.as_str().trim().to_string(),
-            range: (whole.start(), whole.end()),
+            text: text[from..whole.end()].trim().to_string(),
+            range: (from, whole.end()),
             expected,
             ..Default::default()
         };
@@ -211,6 +217,22 @@ pub fn find_period(text: &str) -> Option<Period> {
         return Some(p);
     }
     None
+}
+
+/// The length of an "Expected" (or "Expected:", "Anticipated") mark that ends
+/// `before`, spaces after it included; the mark must start a word.
+fn expected_before(before: &str) -> Option<usize> {
+    let t = before.trim_end();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    ["expected", "anticipated", "exp."].iter().find_map(|w| {
+        let start = t.len().checked_sub(w.len())?;
+        let tail = t.get(start..)?;
+        let at_word = t[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (tail.eq_ignore_ascii_case(w) && at_word).then_some(before.len() - start)
+    })
 }
 
 /// Every date or period in `text`, left to right.
@@ -311,6 +333,21 @@ mod tests {
         let t = "Stockholm, Sweden January 2024-now";
         let x = find_period(t).unwrap();
         assert_eq!(remove_range(t, x.range), "Stockholm, Sweden");
+        // The mark may come first, and goes with the date.
+        for t in [
+            "Expected June 2023",
+            "expected: June 2023",
+            "Exp. June 2023",
+        ] {
+            let x = find_period(t).unwrap();
+            assert!(x.expected, "{t}");
+            assert_eq!(x.start.as_deref(), Some("2023-06"));
+            assert_eq!(x.text, t);
+            assert_eq!(remove_range(t, x.range), "");
+        }
+        let x = find_period("Unexpected June 2023").unwrap();
+        assert!(!x.expected);
+        assert_eq!(x.text, "June 2023");
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
             _ => joined.push(line.clone()),
         }
     }
+    // A label alone on its line ("Coursework") heads the next line's note.
+    let mut label: Option<String> = None;
     for line in &joined {
         if line.is_blank() {
             continue;
@@ -85,6 +87,19 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         let text = util::strip_bullet(&text).to_string();
         if text.is_empty() {
             continue;
+        }
+        if let Some(acc) = cur.as_mut() {
+            if let Some(l) = label.take() {
+                acc.e
+                    .notes
+                    .push(format!("{l}: {}", util::strip_dangling_labels(&text)));
+                continue;
+            }
+            let bare = text.trim().trim_end_matches(':').trim();
+            if NOTE_LABELS.contains(&bare.to_lowercase().as_str()) {
+                label = Some(bare.to_string());
+                continue;
+            }
         }
         if line.kind == LineKind::Item && !items_are_entries && cur.is_some() {
             if let Some(acc) = cur.as_mut() {
@@ -129,11 +144,30 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         let acc = cur.get_or_insert_with(Acc::default);
         absorb(acc, &text, inst_like, line);
     }
-    if let Some(acc) = cur.take() {
+    if let Some(mut acc) = cur.take() {
+        acc.e.notes.extend(label);
         out.push(acc.e);
     }
     out
 }
+
+/// Labels of an entry's notes that a CV may set on a line of their own.
+const NOTE_LABELS: &[&str] = &[
+    "coursework",
+    "relevant coursework",
+    "selected coursework",
+    "courses",
+    "relevant courses",
+    "selected courses",
+    "key courses",
+    "activities",
+    "activities and societies",
+    "honors",
+    "honours",
+    "awards",
+    "minor",
+    "concentration",
+];
 
 fn bold_first(line: &Line) -> bool {
     line.spans
@@ -189,6 +223,17 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
         if text.is_empty() {
             return;
         }
+    }
+    // "GPA: 3.59", "CGPA 3.8/4.0": a note, wherever it stands.
+    util::re!(
+        gpa_re,
+        r"(?i)(?-u:\b)(?:c?gpa|grade point average)\s*:?\s*[0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9]+(?:[.,][0-9]+)?)?\s*[,;]?"
+    );
+    let mut text = text;
+    if let Some(m) = gpa_re().find(&text) {
+        let note = m.as_str().trim().trim_end_matches([',', ';']).trim_end();
+        acc.e.notes.push(note.to_string());
+        text = format!("{} {}", &text[..m.start()], &text[m.end()..]);
     }
     let text = dates::tidy(&text);
     if text.is_empty() {
@@ -344,6 +389,52 @@ mod tests {
 
     fn l(kind: LineKind, t: &str) -> NLine {
         (0, Line::new(kind, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn jakes_resume_gpa_expected_and_coursework() {
+        let lines = vec![
+            l(
+                LineKind::Text,
+                "University of California Los Angeles Expected June 2023",
+            ),
+            l(
+                LineKind::Continuation,
+                "BS in Computer Engineering; Concentration in Business Management GPA: 3.59",
+            ),
+            l(LineKind::Continuation, "Coursework"),
+            l(
+                LineKind::Continuation,
+                "Operating Systems, Digital Logic Design",
+            ),
+        ];
+        let e = parse(&lines);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("University of California Los Angeles")
+        );
+        assert_eq!(e[0].degree.as_deref(), Some("BS"));
+        assert_eq!(
+            e[0].field.as_deref(),
+            Some("Computer Engineering; Concentration in Business Management")
+        );
+        assert_eq!(e[0].end.as_deref(), Some("2023-06"));
+        assert_eq!(
+            e[0].notes,
+            vec![
+                "expected",
+                "GPA: 3.59",
+                "Coursework: Operating Systems, Digital Logic Design"
+            ]
+        );
+        // A grade inside a list of remarks leaves no stray separator.
+        let e = parse(&[l(
+            LineKind::Text,
+            "B.Sc. in Computer Engineering, Boğaziçi University, GPA: 3.97/4.00, Valedictorian",
+        )]);
+        assert!(e[0].notes.contains(&"GPA: 3.97/4.00".to_string()), "{e:#?}");
+        assert!(!format!("{e:?}").contains(", ,"), "{e:#?}");
     }
 
     #[test]
