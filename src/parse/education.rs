@@ -229,7 +229,6 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
         gpa_re,
         r"(?i)(?-u:\b)(?:c?gpa|grade point average)\s*:?\s*[0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9]+(?:[.,][0-9]+)?)?\s*[,;]?"
     );
-    let mut text = text;
     if let Some(m) = gpa_re().find(&text) {
         let note = m.as_str().trim().trim_end_matches([',', ';']).trim_end();
         acc.e.notes.push(note.to_string());
