@@ -1012,7 +1012,13 @@ fn jakes_resume_jobs_and_degree() {
         return;
     };
     let p = &r.profile;
-    let jobs: Vec<(Option<&str>, Option<&str>, Option<&str>, Option<&str>)> = p
+    type Job<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let jobs: Vec<Job> = p
         .work
         .iter()
         .map(|w| {
