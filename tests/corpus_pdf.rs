@@ -987,6 +987,63 @@ fn academics_cvs() {
         assert!(r.has_line("10/15-08/18\tBachelor in Physics\tUniversität Heidelberg"));
         // "out-" / "bursts" joined across the line end.
         assert!(r.all_text().contains("induced by outbursts"));
+        // A date column: each dated row is a degree, its cells its fields,
+        // the lines under it its thesis, advisor and notes.
+        type Edu<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let edu: Vec<Edu> = r
+            .profile
+            .education
+            .iter()
+            .take(4)
+            .map(|e| {
+                (
+                    e.institution.as_deref(),
+                    e.degree.as_deref(),
+                    e.field.as_deref(),
+                    e.start.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            edu,
+            vec![
+                (
+                    Some("Evangelisches Gymnasium Siegen-Weidenau"),
+                    Some("Highschool"),
+                    None,
+                    Some("2006-09")
+                ),
+                (
+                    Some("Universität Heidelberg"),
+                    Some("Bachelor"),
+                    Some("Physics"),
+                    Some("2015-10")
+                ),
+                (
+                    Some("Universität Heidelberg and Max Planck Institute for Astronomy"),
+                    Some("Master"),
+                    Some("Physics"),
+                    Some("2018-10")
+                ),
+                (
+                    Some("Københavns Universitet and KULeuven"),
+                    Some("Doctor of Science"),
+                    Some("Astronomy"),
+                    Some("2020-11")
+                ),
+            ]
+        );
+        let bsc = &r.profile.education[1];
+        assert_eq!(
+            bsc.thesis.as_deref(),
+            Some("Surface waves in protoplanetary disks induced by outbursts")
+        );
+        assert_eq!(bsc.advisors, vec!["Cornelis P. Dullemond"]);
     }
     // Ramezani: icon-only links; their targets become the text, typed.
     if let Some(r) = run(&dir, "ramezani/cv.pdf") {

@@ -8,11 +8,11 @@ use crate::segment::looks_like_institution;
 
 util::re!(
     degree_re,
-    r"^(?i:(?:ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?sc\.?|b\.?\s?sc\.?|m\.?\s?eng\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?s\.?|m\.?\s?s\.?|licentiate(?:\s+degree)?|licenciatura|diplom(?:a)?|habilitation|abitur|(?:master|bachelor)(?:'s|’s|s)?(?:\s+degree)?(?:\s+of\s+(?:science|arts|engineering|philosophy))?|doctor(?:ate)?(?:\s+of\s+philosophy)?|high school diploma))(?:[\s,:(–—-]|$)"
+    r"^(?i:(?:ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?sc\.?|b\.?\s?sc\.?|m\.?\s?eng\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?s\.?|m\.?\s?s\.?|licentiate(?:\s+degree)?|licenciatura|diplom(?:a)?|habilitation|abitur|(?:master|bachelor)(?:'s|’s|s)?(?:\s+degree)?(?:\s+of\s+(?:science|arts|engineering|philosophy))?|doctor(?:ate)?(?:\s+of\s+(?:philosophy|sciences?|engineering|medicine|laws))?|high\s?school(?:\s+diploma)?))(?:[\s,:(–—-]|$)"
 );
 util::re!(
     advisor_re,
-    r"(?i)(?-u:\b)(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)\s*:?\s*"
+    r"(?i)(?-u:\b)(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)(?:\s+of\s+(?:the\s+)?thesis)?\s*:?\s*"
 );
 util::re!(
     thesis_re,
@@ -103,7 +103,7 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         }
         if line.kind == LineKind::Item && !items_are_entries && cur.is_some() {
             if let Some(acc) = cur.as_mut() {
-                acc.e.notes.push(util::strip_dangling_labels(&text));
+                note(acc, &text);
             }
             continue;
         }
@@ -111,10 +111,21 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
             || line.kind == LineKind::Continuation && line.depth > 0;
         let heading = matches!(line.kind, LineKind::Heading(_));
         // A date column before the degree ("Sep 2015 – Jun 2017  M.Sc. in ...").
-        let undated = match dates::find_period(&text) {
+        let period = dates::find_period(&text);
+        let undated = match &period {
             Some(p) => dates::tidy(&dates::remove_range(&text, p.range)),
             None => text.clone(),
         };
+        // In a date column (a PDF's first cell, only a date), each date opens
+        // an entry ("09/06-06/14 | Highschool", then "10/15-08/18 | Bachelor
+        // in Physics").
+        let date_first = !is_sub
+            && line.geom.is_some()
+            && util::cells(line).first().is_some_and(|c| {
+                dates::find_period(c)
+                    .is_some_and(|p| dates::tidy(&dates::remove_range(c, p.range)).is_empty())
+            })
+            && util::cells(line).len() > 1;
         let has_degree = degree_re().is_match(undated.trim_start())
             || undated
                 .split_once(", ")
@@ -128,6 +139,7 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
             None => true,
             Some(acc) => {
                 (heading && acc.started())
+                    || (date_first && acc.e.dates_text.is_some())
                     || (inst_like && acc.e.institution.is_some() && !is_sub)
                     || (has_degree && acc.e.degree.is_some() && !is_sub)
                     || (line.kind == LineKind::Item
@@ -142,7 +154,34 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
             }
         }
         let acc = cur.get_or_insert_with(Acc::default);
-        absorb(acc, &text, inst_like, line);
+        // Cells ("10/15-08/18 | Bachelor in Physics | Universität Heidelberg")
+        // are fields of their own: read each apart.
+        // Only a PDF's cells: a text conversion's wide gaps split words too.
+        let cells = util::cells(line);
+        if line.geom.is_some() && (2..=4).contains(&cells.len()) && !thesis_re().is_match(&text) {
+            for (i, cell) in cells.iter().enumerate() {
+                let cell = util::strip_bullet(cell);
+                // The last cell after a degree is where it was earned
+                // ("Highschool | Evangelisches Gymnasium Siegen-Weidenau").
+                let after_degree = i + 1 == cells.len()
+                    && i > 0
+                    && acc.e.degree.is_some()
+                    && acc.e.institution.is_none()
+                    && cell.chars().next().is_some_and(char::is_uppercase)
+                    && cell.split_whitespace().count() <= 10
+                    && dates::find_period(cell).is_none();
+                let inst =
+                    (looks_like_institution(cell) || after_degree) && !degree_re().is_match(cell);
+                absorb(
+                    acc,
+                    cell,
+                    inst || (inst_like && acc.e.institution.is_none()),
+                    line,
+                );
+            }
+        } else {
+            absorb(acc, &text, inst_like, line);
+        }
     }
     if let Some(mut acc) = cur.take() {
         acc.e.notes.extend(label);
@@ -181,6 +220,38 @@ fn bold_first(line: &Line) -> bool {
                 .map(|s| s.text.trim())
                 .unwrap_or(""),
         )
+}
+
+/// A line under an entry: its thesis or advisors if it names them, else a note.
+fn note(acc: &mut Acc, text: &str) {
+    if let Some(m) = thesis_re().find(text) {
+        let rest = text[m.end()..].trim();
+        if acc.e.thesis.is_none() && !rest.is_empty() {
+            let (title, notes) = split_thesis(rest);
+            acc.e.thesis = Some(title);
+            acc.e.notes.extend(notes);
+            return;
+        }
+    }
+    // "title: ..." under a degree is its thesis.
+    if let Some(t) = text
+        .get(..6)
+        .filter(|p| p.eq_ignore_ascii_case("title:"))
+        .map(|_| text[6..].trim())
+    {
+        if acc.e.thesis.is_none() && !t.is_empty() {
+            acc.e.thesis = Some(t.to_string());
+            return;
+        }
+    }
+    if let Some(m) = advisor_re().find(text).filter(|m| m.start() == 0) {
+        let names = util::split_names(&text[m.end()..]);
+        if !names.is_empty() {
+            acc.e.advisors.extend(names);
+            return;
+        }
+    }
+    acc.e.notes.push(util::strip_dangling_labels(text));
 }
 
 /// Read one line into the entry.
@@ -388,6 +459,35 @@ mod tests {
 
     fn l(kind: LineKind, t: &str) -> NLine {
         (0, Line::new(kind, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn item_lines_name_thesis_and_advisor() {
+        let lines = vec![
+            l(
+                LineKind::Text,
+                "Doctor of Science: Astronomy, Københavns Universitet, 2020 – 2023",
+            ),
+            l(
+                LineKind::Item,
+                "title: Connecting the atmosphere with the interior",
+            ),
+            l(
+                LineKind::Item,
+                "supervisor of thesis: Prof. Dr. Uffe Gråe Jørgensen",
+            ),
+            l(LineKind::Item, "grade: 1.0"),
+        ];
+        let e = parse(&lines);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].degree.as_deref(), Some("Doctor of Science"));
+        assert_eq!(e[0].field.as_deref(), Some("Astronomy"));
+        assert_eq!(
+            e[0].thesis.as_deref(),
+            Some("Connecting the atmosphere with the interior")
+        );
+        assert_eq!(e[0].advisors, vec!["Uffe Gråe Jørgensen"]);
+        assert_eq!(e[0].notes, vec!["grade: 1.0"]);
     }
 
     #[test]
