@@ -1044,6 +1044,25 @@ fn academics_cvs() {
             Some("Surface waves in protoplanetary disks induced by outbursts")
         );
         assert_eq!(bsc.advisors, vec!["Cornelis P. Dullemond"]);
+        // Publications in a date column: "09/18 | authors | venue", the title below.
+        let first = &r.profile.publications[0];
+        assert_eq!(first.year, Some(2018));
+        assert_eq!(
+            first.authors,
+            vec!["Schneider, A. D.", "Dullemond, C. P.", "Bitsch, B."]
+        );
+        assert_eq!(
+            first.title.as_deref(),
+            Some("Surface waves in protoplanetary disks induced by outbursts: Concentric rings in scattered light")
+        );
+        assert_eq!(first.venue.as_deref(), Some("A & A, Volume 617, id.L7"));
+        let with_year = r
+            .profile
+            .publications
+            .iter()
+            .filter(|p| p.year.is_some())
+            .count();
+        assert!(with_year >= 9, "{:#?}", r.profile.publications);
     }
     // Ramezani: icon-only links; their targets become the text, typed.
     if let Some(r) = run(&dir, "ramezani/cv.pdf") {

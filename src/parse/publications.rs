@@ -310,6 +310,11 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
             return Some(link_titled(lines[0], &lines[1..], links, sub_type));
         }
     }
+    // A date column: "09/18 | Schneider, A. D.; Bitsch, B. | A & A, Volume 617"
+    // with the title on the lines below.
+    if let Some(p) = date_row_entry(&lines, &links, sub_type) {
+        return Some(p);
+    }
     // Homepage style: title line, then an authors line (a keyed one only when the
     // title line holds nothing but the key and the title, bold or linked).
     let title_only = lines[0]
@@ -440,6 +445,81 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
 
 /// A line's cells without a cell that is only a date (`July 2023`), and that
 /// date's year.
+/// A PDF row of cells: a date alone, the authors, the venue; the title on the
+/// lines below (notes after a blank-free run are kept with it).
+fn date_row_entry(
+    lines: &[&Line],
+    links: &[Link],
+    sub_type: Option<PublicationType>,
+) -> Option<Publication> {
+    let first = lines.first()?;
+    first.geom?;
+    let cells = util::cells(first);
+    if !(2..=4).contains(&cells.len()) || lines.len() < 2 {
+        return None;
+    }
+    let year = date_cell_year(&cells[0])?;
+    let mut authors = cells[1].clone();
+    let mut venue: Vec<String> = cells[2..].to_vec();
+    let mut rest = 1;
+    // The author list wraps: its cell ends in a separator, and the next row
+    // goes on with it (and may hold the venue in a cell of its own).
+    while authors.trim_end().ends_with([';', ',']) && venue.is_empty() && rest < lines.len() {
+        let next = util::cells(lines[rest]);
+        let Some((more, others)) = next.split_first() else {
+            break;
+        };
+        authors = format!("{} {more}", authors.trim_end());
+        venue = others.to_vec();
+        rest += 1;
+    }
+    if venue.is_empty() || !looks_like_author_list(&authors) {
+        return None;
+    }
+    let venue = venue.join(", ");
+    let title: Vec<String> = lines[rest..]
+        .iter()
+        .map(|l| util::text_without_link_labels(l))
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if title.is_empty() {
+        return None;
+    }
+    let mut p = new_pub(PublicationType::Other);
+    p.authors = split_authors(&authors);
+    p.title = Some(clean_title(&title.join(" "))).filter(|t| !t.is_empty());
+    p.year = Some(year);
+    p.venue_short = acronym_of(&venue);
+    p.kind = entry_override(&venue)
+        .or(sub_type)
+        .or_else(|| infer_type(&venue, p.venue_short.as_deref(), None))
+        .unwrap_or(PublicationType::Other);
+    p.venue = Some(venue).filter(|v| !v.is_empty());
+    p.links = links.to_vec();
+    Some(p)
+}
+
+/// The year of a cell that holds only a date: any date form, or `MM/YY`,
+/// which is a date only in a cell of its own (elsewhere it may be a fraction).
+fn date_cell_year(cell: &str) -> Option<i32> {
+    let c = cell.trim();
+    if let Some((m, y)) = c.split_once('/') {
+        let two = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+        if two(y)
+            && (1..=2).contains(&m.len())
+            && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        {
+            let y: i32 = y.parse().ok()?;
+            return Some(if y >= 70 { 1900 + y } else { 2000 + y });
+        }
+    }
+    let p = super::dates::find_period(c)?;
+    if !super::dates::tidy(&super::dates::remove_range(c, p.range)).is_empty() {
+        return None;
+    }
+    p.start.as_deref()?.get(..4)?.parse().ok()
+}
+
 fn split_date_cell(line: &str) -> (String, Option<i32>) {
     let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
     if cells.len() < 2 {
@@ -1072,6 +1152,16 @@ mod tests {
             p[0].notes,
             vec!["Best Paper Award", "Distinguished Artifact Award"]
         );
+    }
+
+    #[test]
+    fn date_cells() {
+        assert_eq!(date_cell_year("09/18"), Some(2018));
+        assert_eq!(date_cell_year("12/99"), Some(1999));
+        assert_eq!(date_cell_year("March 2021"), Some(2021));
+        assert_eq!(date_cell_year("13/18"), None);
+        assert_eq!(date_cell_year("28/104"), None);
+        assert_eq!(date_cell_year("Schneider 2018"), None);
     }
 
     #[test]
