@@ -13,7 +13,7 @@ use common::{check_value, corpus_dir, files_with_ext, string_problems};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use vitae::extract::{Icon, Line, LineKind};
-use vitae::profile::{Format, Profile};
+use vitae::profile::{Format, Profile, SectionKind};
 
 fn corpus() -> Option<PathBuf> {
     let dir = corpus_dir();
@@ -964,6 +964,26 @@ fn academics_cvs() {
     let Some(dir) = corpus() else { return };
     // Decan: French moderncv, dates in a left column wrapped over two lines.
     if let Some(r) = run(&dir, "decan/cv.pdf") {
+        // French section titles, French job titles, a date column.
+        let kinds: Vec<SectionKind> = r.profile.sections.iter().map(|s| s.kind).collect();
+        assert!(kinds.contains(&SectionKind::Work), "{kinds:?}");
+        assert!(kinds.contains(&SectionKind::Education), "{kinds:?}");
+        assert!(kinds.contains(&SectionKind::Languages), "{kinds:?}");
+        let w = &r.profile.work;
+        assert!(w.len() >= 6, "{w:#?}");
+        assert_eq!(
+            w[0].position.as_deref(),
+            Some("Chercheur qualifié F.R.S.-FNRS")
+        );
+        assert_eq!(w[0].end.as_deref(), Some("present"));
+        assert_eq!(w[1].position.as_deref(), Some("Chercheur post-doctorant"));
+        assert_eq!(w[1].start.as_deref(), Some("2015-02"));
+        assert!(
+            w.iter()
+                .take(6)
+                .all(|j| j.position.is_some() && j.start.is_some()),
+            "{w:#?}"
+        );
         assert!(r.has_line("Depuis 10/2022\tChercheur qualifié F.R.S.-FNRS, UMONS, Mons"));
         assert!(r.has_line("De 02/2015 à 09/2022\tChercheur post-doctorant, UMONS, Mons"));
         assert!(r.has_line("2007 à 2013\tDocteur en Sciences, UMONS, Mons"));

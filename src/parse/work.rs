@@ -270,6 +270,18 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
         .count();
     let items_are_entries = !top_items.is_empty() && dated * 2 >= top_items.len() && non_items == 0;
 
+    // A PDF date column: rows whose first cell is only a date. Then each such
+    // row opens a job, and the lines under it are that job's, whatever they say.
+    let date_row = |l: &Line| {
+        l.geom.is_some() && {
+            let c = cells(l);
+            c.len() > 1
+                && dates::find_period(&c[0])
+                    .is_some_and(|p| dates::tidy(&dates::remove_range(&c[0], p.range)).is_empty())
+        }
+    };
+    let date_column = lines.iter().filter(|(_, l)| date_row(l)).count() >= 2;
+
     let mut out: Vec<Work> = Vec::new();
     let mut cur: Option<Acc> = None;
     let mut prev_item = false;
@@ -336,6 +348,7 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
         // Does this line open a new entry?
         let new_entry = match &cur {
             None => true,
+            Some(_) if date_column => date_row(line),
             Some(acc) => {
                 if items_are_entries {
                     false
@@ -567,6 +580,52 @@ mod tests {
             spans.push(Span::plain(*c));
         }
         (0, Line::new(kind, spans))
+    }
+
+    #[test]
+    fn a_pdf_date_column_delimits_jobs() {
+        let pdf = |mut l: NLine| {
+            l.1.geom = Some(crate::extract::Geom::default());
+            l
+        };
+        let lines = vec![
+            pdf(row(
+                LineKind::Text,
+                &[
+                    "Depuis 10/2022",
+                    "Chercheur qualifié F.R.S.-FNRS, UMONS, Mons",
+                ],
+            )),
+            pdf(l(LineKind::Continuation, "Service de Génie Logiciel")),
+            pdf(l(LineKind::Continuation, "Université de Mons – UMONS")),
+            pdf(row(
+                LineKind::Text,
+                &[
+                    "De 02/2015 à 09/2022",
+                    "Chercheur post-doctorant, UMONS, Mons",
+                ],
+            )),
+            pdf(l(
+                LineKind::Continuation,
+                "Automated Assistance for Developing Software.",
+            )),
+        ];
+        let (w, _) = parse(&lines);
+        assert_eq!(w.len(), 2, "{w:#?}");
+        assert_eq!(
+            w[0].position.as_deref(),
+            Some("Chercheur qualifié F.R.S.-FNRS")
+        );
+        assert_eq!(
+            (w[0].start.as_deref(), w[0].end.as_deref()),
+            (Some("2022-10"), Some("present"))
+        );
+        assert_eq!(w[1].position.as_deref(), Some("Chercheur post-doctorant"));
+        assert_eq!(w[1].organization.as_deref(), Some("UMONS"));
+        assert_eq!(
+            (w[1].start.as_deref(), w[1].end.as_deref()),
+            (Some("2015-02"), Some("2022-09"))
+        );
     }
 
     #[test]

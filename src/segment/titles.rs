@@ -121,6 +121,66 @@ const PHRASES: &[(&str, SectionKind)] = &[
     ("personal data", SectionKind::Other),
     ("additional information", SectionKind::Other),
     ("contact", SectionKind::Other),
+    // French, German and Spanish titles (European academics' CVs).
+    ("expérience professionnelle", SectionKind::Work),
+    ("expériences professionnelles", SectionKind::Work),
+    ("parcours professionnel", SectionKind::Work),
+    ("expérience", SectionKind::Work),
+    ("expériences", SectionKind::Work),
+    ("formation", SectionKind::Education),
+    ("formations", SectionKind::Education),
+    ("études", SectionKind::Education),
+    ("diplômes", SectionKind::Education),
+    ("enseignement", SectionKind::Teaching),
+    ("enseignements", SectionKind::Teaching),
+    ("encadrement", SectionKind::Mentees),
+    ("encadrements", SectionKind::Mentees),
+    ("compétences", SectionKind::Skills),
+    ("compétences techniques", SectionKind::Skills),
+    ("langues", SectionKind::Languages),
+    ("centres d'intérêt", SectionKind::Interests),
+    ("centres d’intérêt", SectionKind::Interests),
+    ("loisirs", SectionKind::Interests),
+    ("prix et distinctions", SectionKind::Awards),
+    ("prix", SectionKind::Awards),
+    ("projets", SectionKind::Projects),
+    ("projets de recherche", SectionKind::Projects),
+    ("brevets", SectionKind::Patents),
+    ("exposés", SectionKind::Talks),
+    ("conférences invitées", SectionKind::Talks),
+    ("berufserfahrung", SectionKind::Work),
+    ("beruflicher werdegang", SectionKind::Work),
+    ("ausbildung", SectionKind::Education),
+    ("studium", SectionKind::Education),
+    ("bildungsweg", SectionKind::Education),
+    ("publikationen", SectionKind::Publications),
+    ("veröffentlichungen", SectionKind::Publications),
+    ("kenntnisse", SectionKind::Skills),
+    ("fähigkeiten", SectionKind::Skills),
+    ("sprachen", SectionKind::Languages),
+    ("sprachkenntnisse", SectionKind::Languages),
+    ("interessen", SectionKind::Interests),
+    ("hobbys", SectionKind::Interests),
+    ("auszeichnungen", SectionKind::Awards),
+    ("preise", SectionKind::Awards),
+    ("lehre", SectionKind::Teaching),
+    ("lehrtätigkeit", SectionKind::Teaching),
+    ("projekte", SectionKind::Projects),
+    ("patente", SectionKind::Patents),
+    ("vorträge", SectionKind::Talks),
+    ("betreuung", SectionKind::Mentees),
+    ("experiencia profesional", SectionKind::Work),
+    ("experiencia laboral", SectionKind::Work),
+    ("experiencia", SectionKind::Work),
+    ("formación académica", SectionKind::Education),
+    ("formación", SectionKind::Education),
+    ("educación", SectionKind::Education),
+    ("publicaciones", SectionKind::Publications),
+    ("habilidades", SectionKind::Skills),
+    ("idiomas", SectionKind::Languages),
+    ("premios", SectionKind::Awards),
+    ("docencia", SectionKind::Teaching),
+    ("proyectos", SectionKind::Projects),
     ("summary", SectionKind::Summary),
     ("profile", SectionKind::Summary),
     ("about", SectionKind::Summary),
@@ -214,6 +274,20 @@ fn normalize(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_german_spanish_titles() {
+        for (t, k) in [
+            ("Expérience professionnelle", SectionKind::Work),
+            ("Études", SectionKind::Education),
+            ("Compétences", SectionKind::Skills),
+            ("Berufserfahrung", SectionKind::Work),
+            ("Veröffentlichungen", SectionKind::Publications),
+            ("Formación académica", SectionKind::Education),
+        ] {
+            assert_eq!(title_kind(t, true), Some(k), "{t}");
+        }
+    }
 
     #[test]
     fn known_titles() {
