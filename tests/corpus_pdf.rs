@@ -1092,6 +1092,25 @@ fn academics_cvs() {
         assert!(r.icon_span(Icon::LinkedIn).is_some());
         assert!(r.all_text().contains("Affiliation"), "ff ligature expanded");
         assert!(r.has_line("University of Toronto\t2020 – 2025"));
+        // APA references, first lines indented: one entry each, read whole.
+        let pubs = &r.profile.publications;
+        assert_eq!(pubs.len(), 10, "{pubs:#?}");
+        for p in pubs {
+            assert!(
+                p.authors.len() >= 2 && p.title.is_some() && p.venue.is_some(),
+                "{p:#?}"
+            );
+        }
+        assert_eq!(
+            pubs[1].title.as_deref(),
+            Some("Evolution of the moral lexicon")
+        );
+        assert_eq!(pubs[1].year, Some(2024));
+        assert_eq!(pubs[0].notes, vec!["in press"]);
+        assert_eq!(
+            pubs[3].notes,
+            vec!["Disciplinary Diversity and Integration Award"]
+        );
     }
     // Andirko: Computer Modern with a built-in encoding, no ToUnicode.
     if let Some(r) = run(&dir, "andirko/cv.pdf") {

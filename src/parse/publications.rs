@@ -402,33 +402,58 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
         award_re,
         r"(?i)(?-u:\b)(award|prize|best|winner|honou?rable|spotlight|oral|distinguished|nominee|finalist)(?-u:\b)"
     );
+    // Runs of bold spans, across lines (spaces and brackets between them do
+    // not break a run): a run that names an award holds remarks, whole even
+    // when a PDF line ended inside one ("[Community Award" / "Winner!]").
+    let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    for (li, l) in lines.iter().enumerate() {
+        for (si, sp) in l.spans.iter().enumerate() {
+            let t = sp.text.trim();
+            if sp.bold && !t.is_empty() {
+                run.push((li, si));
+            } else if !t.chars().all(|c| matches!(c, '[' | ']' | '(' | ')')) && !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
     let mut remarks: Vec<String> = Vec::new();
-    // The last remark goes on in the next bold span: a PDF line ended inside
-    // it ("[Community Award" / "Winner!]").
-    let mut open = false;
+    let mut dropped: std::collections::HashSet<(usize, usize)> = Default::default();
+    for run in runs {
+        let text = run
+            .iter()
+            .map(|&(li, si)| lines[li].spans[si].text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !award_re().is_match(&text) {
+            continue;
+        }
+        // "Best Paper Award. Distinguished Artifact Award.": one remark a sentence.
+        for part in text.split(". ") {
+            let part = part
+                .trim()
+                .trim_matches(['[', ']'])
+                .trim()
+                .trim_end_matches('.');
+            if !part.is_empty() {
+                remarks.push(part.to_string());
+            }
+        }
+        dropped.extend(run);
+    }
     let text = lines
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(li, l)| {
             let mut l = (*l).clone();
-            l.spans.retain(|sp| {
-                let t = sp.text.trim();
-                let continues = open && sp.bold && !t.is_empty();
-                let remark = continues || (sp.bold && award_re().is_match(&sp.text));
-                if remark {
-                    let t = t.trim_end_matches('.');
-                    match remarks.last_mut() {
-                        Some(last) if continues => {
-                            last.push(' ');
-                            last.push_str(t);
-                        }
-                        _ => remarks.push(t.to_string()),
-                    }
-                    open = !sp.text.trim_end().ends_with(['.', '!', '?', ':', ';']);
-                } else if !t.chars().all(|c| matches!(c, '[' | '(')) {
-                    // Brackets around a remark do not end it; anything else does.
-                    open = false;
-                }
-                !remark
+            let mut si = 0;
+            l.spans.retain(|_| {
+                let keep = !dropped.contains(&(li, si));
+                si += 1;
+                keep
             });
             util::text_without_link_labels(&l)
         })
@@ -443,8 +468,6 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     Some(p)
 }
 
-/// A line's cells without a cell that is only a date (`July 2023`), and that
-/// date's year.
 /// A PDF row of cells: a date alone, the authors, the venue; the title on the
 /// lines below (notes after a blank-free run are kept with it).
 fn date_row_entry(
@@ -520,6 +543,8 @@ fn date_cell_year(cell: &str) -> Option<i32> {
     p.start.as_deref()?.get(..4)?.parse().ok()
 }
 
+/// A line's cells without a cell that is only a date (`July 2023`), and that
+/// date's year.
 fn split_date_cell(line: &str) -> (String, Option<i32>) {
     let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
     if cells.len() < 2 {
@@ -689,6 +714,20 @@ fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType
         if looks_like_author_list(authors) {
             p.authors = split_authors(authors);
             rest = rest[end..].trim().to_string();
+        }
+    }
+    // APA: "Authors (2024). Title. Venue, 8(1)." The year in parentheses
+    // right after the authors; the title runs to its first sentence end.
+    util::re!(
+        apa_year,
+        r"(?i)^\((?:((?:19|20)[0-9]{2})[a-z]?|(in press|forthcoming|accepted|under review|submitted))\)\.?\s+"
+    );
+    if !p.authors.is_empty() {
+        if let Some(c) = apa_year().captures(&rest) {
+            let year = c.get(1).and_then(|m| m.as_str().parse().ok());
+            let status = c.get(2).map(|m| m.as_str().to_lowercase());
+            let body = rest[c.get(0).map_or(0, |m| m.end())..].to_string();
+            return apa_entry(p, &body, year, status, links, sub_type);
         }
     }
     // Year marker splits title+venue from the notes.
@@ -862,6 +901,52 @@ pub fn split_authors(s: &str) -> Vec<String> {
 }
 
 /// Split "Title In Venue" or "Title, The 20th Conference" or "Title. Venue".
+/// The rest of an APA reference after its "(year)." : title, venue, remarks.
+fn apa_entry(
+    mut p: Publication,
+    body: &str,
+    year: Option<i32>,
+    status: Option<String>,
+    links: Vec<Link>,
+    sub_type: Option<PublicationType>,
+) -> Publication {
+    // Bracketed remarks ("[Best Paper Award]") are notes.
+    let (body, mut notes) = match body.find('[') {
+        Some(i) => (body[..i].trim().to_string(), split_notes(&body[i..])),
+        None => (body.trim().to_string(), Vec::new()),
+    };
+    // The title ends at the first ". ", "? " or "! " (keeping "?" and "!").
+    let end = body
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '?' | '!') && body[i + 1..].starts_with(' '));
+    let (title, venue) = match end {
+        Some((i, c)) => {
+            let t = if c == '.' { &body[..i] } else { &body[..=i] };
+            (t.to_string(), body[i + 1..].trim().to_string())
+        }
+        None => (body.trim_end_matches('.').to_string(), String::new()),
+    };
+    let venue = venue
+        .strip_prefix("In ")
+        .unwrap_or(&venue)
+        .trim_end_matches(['.', ',', ' '])
+        .to_string();
+    p.title = Some(clean_title(&title)).filter(|t| !t.is_empty());
+    p.year = year.or_else(|| year_in(&venue));
+    p.venue_short = acronym_of(&venue);
+    p.kind = entry_override(&venue)
+        .or(sub_type)
+        .or_else(|| infer_type(&venue, p.venue_short.as_deref(), p.key.as_deref()))
+        .unwrap_or(PublicationType::Other);
+    p.venue = Some(venue).filter(|v| !v.is_empty());
+    if let Some(s) = status {
+        notes.insert(0, s);
+    }
+    p.notes = notes;
+    p.links = links;
+    p
+}
+
 fn split_title_venue(head: &str) -> (String, Option<String>) {
     let head = head.trim();
     if let Some(pos) = head.rfind(" In ") {
@@ -1152,6 +1237,39 @@ mod tests {
             p[0].notes,
             vec!["Best Paper Award", "Distinguished Artifact Award"]
         );
+    }
+
+    #[test]
+    fn apa_references() {
+        let p = citation_entry(
+            "Ramezani, A., Liu, E., Lee, S. W. S., & Xu, Y. (2024). Quantifying the emergence of moral foundational lexicon in child language development. PNAS Nexus, 3(8).",
+            vec![],
+            Some(PublicationType::Journal),
+        );
+        assert_eq!(
+            p.authors,
+            vec!["Ramezani, A.", "Liu, E.", "Lee, S. W. S.", "Xu, Y."]
+        );
+        assert_eq!(p.year, Some(2024));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Quantifying the emergence of moral foundational lexicon in child language development")
+        );
+        assert_eq!(p.venue.as_deref(), Some("PNAS Nexus, 3(8)"));
+        let p = citation_entry(
+            "Zhu, W., & Xu, Y. (in press). Visual moral inference? In Proceedings of the 47th Annual Meeting of the Cognitive Science Society (CogSci). [Best Paper Award]",
+            vec![],
+            None,
+        );
+        assert_eq!(p.year, None);
+        assert_eq!(p.title.as_deref(), Some("Visual moral inference?"));
+        assert_eq!(
+            p.venue.as_deref(),
+            Some(
+                "Proceedings of the 47th Annual Meeting of the Cognitive Science Society (CogSci)"
+            )
+        );
+        assert_eq!(p.notes, vec!["in press", "Best Paper Award"]);
     }
 
     #[test]

@@ -390,7 +390,16 @@ pub fn build(
                     .any(|c| c.first().is_some_and(|g| (g.x0 - cur.p.x0).abs() <= 2.0))
                 || (matches!(pv.kind, LineKind::Item | LineKind::Continuation)
                     && cur.p.x0 >= pv.text_x - 2.0
-                    && cur.p.x0 <= pv.text_x + 2.0);
+                    && cur.p.x0 <= pv.text_x + 2.0)
+                // A paragraph's indented first line that ran to the margin, and
+                // the next line back at the left edge (APA references).
+                || (pv.kind == LineKind::Text
+                    && pv.p.cells.len() == 1
+                    && pv.p.x0 - cur.p.x0 > 2.0
+                    && pv.p.x0 - cur.p.x0 <= 2.5 * size
+                    && pv.p.x1 >= pv_right(&ls[..i], pv) - 2.0 * pv.p.size
+                    && pv.p.x1 - pv.p.x0
+                        >= 0.6 * (pv_right(&ls[..i], pv) - pv_left(&ls[..i], pv)));
             if pv.p.page != cur.p.page {
                 // Across a page break the gap says nothing: a paragraph whose
                 // last line ran to the margin goes on, and so does a list.
@@ -840,6 +849,37 @@ mod tests {
         assert_eq!(out[4], (LineKind::Continuation, "and more things".into()));
         assert_eq!(out[5].0, LineKind::Blank);
         assert_eq!(out[6], (LineKind::Text, "KTH".into()));
+    }
+
+    #[test]
+    fn an_indented_first_line_and_its_paragraph() {
+        // APA references: the first line indented, the rest at the left edge.
+        let long =
+            "Ramezani, A., Stellar, J. E., Feinberg, M., & Xu, Y. (2024). Evolution of the moral";
+        let out = run(vec![
+            pl(1, 56.0, 780.0, 10.0, &[long]),
+            pl(1, 50.0, 768.0, 10.0, &["lexicon. Open Mind, 8."]),
+            pl(1, 56.0, 740.0, 10.0, &[long]),
+            pl(1, 50.0, 728.0, 10.0, &["lexicon. PNAS Nexus."]),
+            // A short line is no paragraph's first line: the next one stands alone.
+            pl(1, 56.0, 700.0, 10.0, &["german"]),
+            pl(1, 50.0, 688.0, 10.0, &["first language"]),
+        ]);
+        let kinds: Vec<LineKind> = out.iter().map(|o| o.0).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                LineKind::Text,
+                LineKind::Continuation,
+                LineKind::Blank,
+                LineKind::Text,
+                LineKind::Continuation,
+                LineKind::Blank,
+                LineKind::Text,
+                LineKind::Text,
+            ],
+            "{out:#?}"
+        );
     }
 
     #[test]
