@@ -1111,6 +1111,15 @@ fn academics_cvs() {
             pubs[3].notes,
             vec!["Disciplinary Diversity and Integration Award"]
         );
+        // Talks: a title (maybe wrapped), then the occasion and its date.
+        let talks = &r.profile.talks;
+        assert_eq!(talks.len(), 13, "{talks:#?}");
+        assert_eq!(
+            talks[0].title.as_deref(),
+            Some("The discordance between embedded ethics and cultural inference in large language models")
+        );
+        assert_eq!(talks[0].event.as_deref(), Some("Poster, EMNLP"));
+        assert!(talks.iter().all(|t| t.date.is_some()), "{talks:#?}");
     }
     // Andirko: Computer Modern with a built-in encoding, no ToUnicode.
     if let Some(r) = run(&dir, "andirko/cv.pdf") {

@@ -34,6 +34,12 @@ util::re!(
 
 /// Classify each entry of a section of the given kind.
 pub fn parse(kind: SectionKind, lines: &[NLine], out: &mut Honors) {
+    // Talks set as paragraphs: the title (maybe wrapped), then the occasion
+    // and its date ("Visual moral inference" / "Oral, CogSci 2025").
+    let lines = &match kind {
+        SectionKind::Talks => talk_paragraphs(lines, out),
+        _ => lines.to_vec(),
+    };
     let blocks = util::line_blocks(lines);
     let mut skip_to = 0;
     for (bi, block) in blocks.iter().enumerate() {
@@ -217,6 +223,46 @@ fn service_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Servic
     s
 }
 
+/// Reads the paragraphs of a talks section that are a title and then an
+/// occasion line with a date; returns the lines it did not read.
+fn talk_paragraphs(lines: &[NLine], out: &mut Honors) -> Vec<NLine> {
+    let mut rest = Vec::new();
+    for block in util::blocks(lines) {
+        let ls: Vec<&crate::extract::Line> = block.lines.iter().map(|(_, l)| l).collect();
+        let texts: Vec<String> = ls.iter().map(|l| util::text_with_urls_plain(l)).collect();
+        let last = texts.last().map(String::as_str).unwrap_or("");
+        let period = dates::find_period(last);
+        let titled = ls.len() >= 2
+            && ls[0].kind != crate::extract::LineKind::Item
+            && dates::find_period(&texts[0]).is_none()
+            && period.is_some();
+        let Some(p) = period.filter(|_| titled) else {
+            rest.extend(block.lines.iter().cloned());
+            continue;
+        };
+        let title = util::collapse(&texts[..texts.len() - 1].join(" "));
+        let event = dates::tidy(&dates::remove_range(last, p.range));
+        let event = event.trim_matches([',', ';', ' ', '–', '-']).to_string();
+        let mut notes = Vec::new();
+        if p.is_range {
+            notes.push(p.text.clone());
+        }
+        notes.extend(
+            ls.iter()
+                .flat_map(|l| util::links_of(l))
+                .filter(|l| !l.url.is_empty())
+                .map(|l| l.url),
+        );
+        out.talks.push(Talk {
+            date: p.first(),
+            title: Some(title.trim_end_matches('.').to_string()).filter(|t| !t.is_empty()),
+            event: Some(event).filter(|e| !e.is_empty()),
+            notes,
+        });
+    }
+    rest
+}
+
 fn talk_entry(date: Option<String>, body: &str, notes: Vec<String>) -> Talk {
     let body = body.trim().trim_end_matches('.').trim();
     let mut t = Talk {
@@ -315,6 +361,57 @@ mod tests {
 
     fn l(t: &str) -> NLine {
         (0, Line::new(LineKind::Text, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn talks_as_title_then_occasion_paragraphs() {
+        let k = |kind: LineKind, t: &str| (0, Line::new(kind, vec![Span::plain(t)]));
+        let lines = vec![
+            k(
+                LineKind::Text,
+                "The discordance between embedded ethics and cultural inference in large language",
+            ),
+            k(LineKind::Continuation, "models."),
+            k(
+                LineKind::Continuation,
+                "Lightning talk, Schwartz Reisman Institute, October 2025",
+            ),
+            k(LineKind::Blank, ""),
+            k(LineKind::Text, "Visual moral inference and communication"),
+            k(LineKind::Continuation, "Oral, CogSci 2025"),
+            k(LineKind::Blank, ""),
+            k(
+                LineKind::Text,
+                "2021: Invited talk at KTH about packet processing.",
+            ),
+        ];
+        let mut out = Honors::default();
+        parse(SectionKind::Talks, &lines, &mut out);
+        let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = out
+            .talks
+            .iter()
+            .map(|t| (t.date.as_deref(), t.title.as_deref(), t.event.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("2025-10"),
+                    Some("The discordance between embedded ethics and cultural inference in large language models"),
+                    Some("Lightning talk, Schwartz Reisman Institute")
+                ),
+                (
+                    Some("2025"),
+                    Some("Visual moral inference and communication"),
+                    Some("Oral, CogSci")
+                ),
+                (
+                    Some("2021"),
+                    Some("Invited talk at KTH about packet processing"),
+                    Some("KTH")
+                ),
+            ]
+        );
     }
 
     #[test]
