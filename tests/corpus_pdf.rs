@@ -1120,6 +1120,16 @@ fn academics_cvs() {
         );
         assert_eq!(talks[0].event.as_deref(), Some("Poster, EMNLP"));
         assert!(talks.iter().all(|t| t.date.is_some()), "{talks:#?}");
+        // Teaching: a role and place over its courses.
+        let teaching = &r.profile.teaching;
+        assert_eq!(teaching.len(), 9, "{teaching:#?}");
+        assert!(
+            teaching.iter().all(|t| t.role.is_some()
+                && t.term.is_some()
+                && t.notes == ["University of Toronto"]),
+            "{teaching:#?}"
+        );
+        assert_eq!(teaching[0].role.as_deref(), Some("Head Teaching Assistant"));
     }
     // Andirko: Computer Modern with a built-in encoding, no ToUnicode.
     if let Some(r) = run(&dir, "andirko/cv.pdf") {

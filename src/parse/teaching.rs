@@ -20,6 +20,15 @@ util::re!(
 pub fn parse(lines: &[NLine]) -> (Vec<Teaching>, Vec<String>) {
     let mut out = Vec::new();
     let mut prose = Vec::new();
+    // A role over the courses below it ("Head Teaching Assistant, University
+    // of Toronto", then "Computational Social Science  Fall 2025"): its role
+    // and place go to each course; alone (no course under it) it is an entry.
+    let mut group: Option<(Teaching, bool)> = None;
+    let flush = |group: &mut Option<(Teaching, bool)>, out: &mut Vec<Teaching>| {
+        if let Some((g, false)) = group.take() {
+            out.push(g);
+        }
+    };
     for block in util::line_blocks(lines) {
         let text = block
             .lines
@@ -40,8 +49,32 @@ pub fn parse(lines: &[NLine]) -> (Vec<Teaching>, Vec<String>) {
             prose.push(text);
             continue;
         }
-        out.extend(parse_one(&text));
+        if !has_date {
+            let one = parse_one(&text);
+            if let [t] = one.as_slice() {
+                if t.role.is_some() && t.term.is_none() && role_prefix().is_match(&text) {
+                    flush(&mut group, &mut out);
+                    group = Some((t.clone(), false));
+                    continue;
+                }
+            }
+            out.extend(one);
+            continue;
+        }
+        let mut entries = parse_one(&text);
+        if let Some((g, used)) = group.as_mut() {
+            for t in &mut entries {
+                if t.role.is_none() {
+                    t.role = g.role.clone();
+                    // The group's "course" is its place.
+                    t.notes.extend(g.course.clone());
+                }
+            }
+            *used = true;
+        }
+        out.extend(entries);
     }
+    flush(&mut group, &mut out);
     (out, prose)
 }
 
@@ -136,6 +169,78 @@ mod tests {
 
     fn l(t: &str) -> NLine {
         (0, Line::new(LineKind::Item, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn a_role_over_its_courses() {
+        let t = |s: &str| {
+            (
+                0,
+                crate::extract::Line::new(
+                    crate::extract::LineKind::Text,
+                    vec![crate::extract::Span::plain(s)],
+                ),
+            )
+        };
+        let b = (
+            0,
+            crate::extract::Line::new(crate::extract::LineKind::Blank, vec![]),
+        );
+        let lines = vec![
+            t("Head Teaching Assistant, University of Toronto"),
+            b.clone(),
+            t("Computational Social Science Fall 2025"),
+            t("Neural Networks and Deep Learning Winter 2024, Winter 2025"),
+            b.clone(),
+            t("Teaching Assistant, University of Toronto"),
+            b.clone(),
+            t("Computational Linguistics Fall 2023"),
+            b,
+            t("Guest Lecturer, Stockholm University"),
+        ];
+        let (got, _) = parse(&lines);
+        let got: Vec<_> = got
+            .iter()
+            .map(|t| {
+                (
+                    t.course.as_deref(),
+                    t.role.as_deref(),
+                    t.term.as_deref(),
+                    t.notes.clone(),
+                )
+            })
+            .collect();
+        let uoft = vec!["University of Toronto".to_string()];
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("Computational Social Science"),
+                    Some("Head Teaching Assistant"),
+                    Some("Fall 2025"),
+                    uoft.clone()
+                ),
+                (
+                    Some("Neural Networks and Deep Learning"),
+                    Some("Head Teaching Assistant"),
+                    Some("Winter 2024, Winter 2025"),
+                    uoft.clone()
+                ),
+                (
+                    Some("Computational Linguistics"),
+                    Some("Teaching Assistant"),
+                    Some("Fall 2023"),
+                    uoft
+                ),
+                // A role with no course under it is an entry of its own.
+                (
+                    Some("Stockholm University"),
+                    Some("Guest Lecturer"),
+                    None,
+                    vec![]
+                ),
+            ]
+        );
     }
 
     #[test]
