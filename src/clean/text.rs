@@ -108,6 +108,19 @@ pub fn expand_ligatures_opt(s: &str, count: &mut usize) -> Option<String> {
             i += 1;
             continue;
         }
+        // A dotless i or j with a combining accent (`\'{\i}` as `ı́`): `í`.
+        if matches!(c, 'ı' | 'ȷ') {
+            if let Some(k) = chars
+                .get(i + 1)
+                .filter(|m| ('\u{300}'..='\u{36F}').contains(*m))
+                .and_then(|&m| compose(c, m))
+            {
+                out.push(k);
+                *count += 1;
+                i += 2;
+                continue;
+            }
+        }
         if let Some(mark) = combining(c) {
             let prev = out.chars().next_back();
             let next = chars.get(i + 1).copied();
@@ -498,6 +511,8 @@ mod tests {
             (expand_ligatures(s, &mut n), n)
         };
         assert_eq!(acc("H´emous"), ("Hémous".into(), 1));
+        assert_eq!(acc("Mart\u{131}\u{301}nez"), ("Martínez".into(), 1));
+        assert_eq!(acc("Istanbul \u{131}"), ("Istanbul \u{131}".into(), 0));
         assert_eq!(acc("p˚a"), ("på".into(), 1));
         assert_eq!(acc("K¨onig"), ("König".into(), 1));
         assert_eq!(acc("N´uria Mart´ın"), ("Núria Martín".into(), 2));

@@ -397,6 +397,10 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
             return Some(p);
         }
     }
+    // "Title. Authors" over lines, then the venue and year on the last line.
+    if let Some(p) = title_first_entry(&lines, &links, sub_type) {
+        return Some(p);
+    }
     // Bold remarks ("**Best Paper Award.**") are notes, not part of the venue.
     util::re!(
         award_re,
@@ -465,6 +469,64 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     }
     let mut p = citation_entry(&text, links, sub_type);
     p.notes.extend(remarks);
+    Some(p)
+}
+
+/// "Title. Author, Author, Author" (over one or more lines), then a last line
+/// with the venue and the year: "BioRxiv. https://doi.org/... (2021)".
+fn title_first_entry(
+    lines: &[&Line],
+    links: &[Link],
+    sub_type: Option<PublicationType>,
+) -> Option<Publication> {
+    if lines.len() < 2 {
+        return None;
+    }
+    let (last, head) = lines.split_last()?;
+    let venue_line = util::text_without_link_labels(last);
+    let year = year_in(&venue_line)?;
+    let text = util::collapse(
+        &head
+            .iter()
+            .map(|l| util::text_without_link_labels(l))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    if key_re().is_match(&text) {
+        return None;
+    }
+    // The title's end: the first ". " that does not follow an initial ("A. Example").
+    let dot = text.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let word = text[..i].rsplit(' ').next().unwrap_or("");
+        !(word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    })?;
+    let (title, authors) = (&text[..dot], text[dot + 2..].trim().trim_end_matches('.'));
+    if looks_like_author_list(title)
+        || !looks_like_author_list(authors)
+        || split_authors(authors).len() < 2
+        || title.split_whitespace().count() < 3
+    {
+        return None;
+    }
+    let mut p = new_pub(PublicationType::Other);
+    p.title = Some(clean_title(title)).filter(|t| !t.is_empty());
+    p.authors = split_authors(authors);
+    util::re!(paren_year_end, r"\s*\((?:19|20)[0-9]{2}\)\s*\.?$");
+    // A printed URL (a DOI) is a link, not part of the venue.
+    let (venue, printed) = take_printed_urls(&paren_year_end().replace(&venue_line, ""));
+    p.year = Some(year);
+    p.venue_short = acronym_of(&venue);
+    p.kind = entry_override(&venue)
+        .or(sub_type)
+        .or_else(|| infer_type(&venue, p.venue_short.as_deref(), None))
+        .unwrap_or(PublicationType::Other);
+    p.venue = Some(venue).filter(|v| !v.is_empty());
+    p.links = links.to_vec();
+    for l in printed {
+        if !p.links.iter().any(|k| k.url == l.url) {
+            p.links.push(l);
+        }
+    }
     Some(p)
 }
 
@@ -592,12 +654,17 @@ fn homepage_entry(
     links: Vec<Link>,
     sub_type: Option<PublicationType>,
 ) -> Publication {
-    let venue = util::collapse(venue)
+    let venue = util::collapse(venue);
+    let year = year_in(&venue).or_else(|| short_year_in(&venue));
+    // A printed URL is a link and a "(2020)" at the end the year, not venue.
+    let (venue, printed) = take_printed_urls(&venue);
+    util::re!(end_year, r"\s*\((?:19|20)[0-9]{2}\)\s*\.?$");
+    let venue = end_year()
+        .replace(&venue, "")
         .trim_end_matches([',', '.', ';'])
         .trim()
         .to_string();
     let short = acronym_of(&venue);
-    let year = year_in(&venue).or_else(|| short_year_in(&venue));
     let kind = entry_override(&venue)
         .or(sub_type)
         .or_else(|| infer_type(&venue, short.as_deref(), None))
@@ -612,7 +679,37 @@ fn homepage_entry(
         .into_iter()
         .filter(|l| !title.contains(&l.url))
         .collect();
+    for l in printed {
+        if !p.links.iter().any(|k| k.url == l.url) {
+            p.links.push(l);
+        }
+    }
     p
+}
+
+/// The URLs printed in a text, as links, and the text without them.
+fn take_printed_urls(text: &str) -> (String, Vec<Link>) {
+    util::re!(url_re, r"https?://\S+");
+    let links = url_re()
+        .find_iter(text)
+        .map(|m| {
+            let url = m.as_str().trim_end_matches(['.', ',', ')']).to_string();
+            let label = if url.contains("doi.org/") {
+                "DOI"
+            } else {
+                "Link"
+            };
+            Link {
+                label: label.into(),
+                url,
+            }
+        })
+        .collect();
+    let rest = util::collapse(&url_re().replace_all(text, ""));
+    (
+        rest.trim().trim_end_matches(['.', ',']).trim().to_string(),
+        links,
+    )
 }
 
 fn link_titled(
@@ -1270,6 +1367,52 @@ mod tests {
             )
         );
         assert_eq!(p.notes, vec!["in press", "Best Paper Award"]);
+    }
+
+    #[test]
+    fn title_first_then_authors_then_venue_line() {
+        let lines = vec![
+            l(
+                LineKind::Text,
+                vec![Span::plain(
+                    "A distinct expression profile in the cerebellum for genes under selection",
+                )],
+            ),
+            l(
+                LineKind::Continuation,
+                vec![Span::plain(
+                    "within introgression deserts. Raul Buisan, Juan Moriano, Alejandro Andirkó,",
+                )],
+            ),
+            l(LineKind::Continuation, vec![Span::plain("Cedric Boeckx")]),
+            l(
+                LineKind::Continuation,
+                vec![Span::plain(
+                    "BioRxiv. https://doi.org/10.1101/2021.03.26.437167 (2021)",
+                )],
+            ),
+        ];
+        let (p, _) = parse("Publications & Preprints", &lines);
+        assert_eq!(p.len(), 1, "{p:#?}");
+        assert_eq!(
+            p[0].title.as_deref(),
+            Some("A distinct expression profile in the cerebellum for genes under selection within introgression deserts")
+        );
+        assert_eq!(
+            p[0].authors,
+            vec![
+                "Raul Buisan",
+                "Juan Moriano",
+                "Alejandro Andirkó",
+                "Cedric Boeckx"
+            ]
+        );
+        assert_eq!(p[0].venue.as_deref(), Some("BioRxiv"));
+        assert_eq!(p[0].year, Some(2021));
+        assert_eq!(
+            p[0].links[0].url,
+            "https://doi.org/10.1101/2021.03.26.437167"
+        );
     }
 
     #[test]
