@@ -1136,6 +1136,19 @@ fn academics_cvs() {
         let all = r.all_text();
         assert!(all.contains("Andirkó"), "accented name");
         assert!(!all.contains('\u{fffd}'));
+        // "Title. Authors" then "BioRxiv. https://doi.org/... (2021)".
+        let pubs = &r.profile.publications;
+        for p in pubs.iter().take(4) {
+            assert_eq!(p.venue.as_deref(), Some("BioRxiv"), "{p:#?}");
+            assert!(p.authors.len() >= 3 && p.year.is_some(), "{p:#?}");
+            assert!(
+                p.links
+                    .iter()
+                    .any(|l| l.url.starts_with("https://doi.org/10.1101/")),
+                "{p:#?}"
+            );
+        }
+        assert_eq!(pubs[0].authors[1], "Núria Martínez-Gil");
     }
 }
 
