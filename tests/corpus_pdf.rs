@@ -957,6 +957,49 @@ fn altacv_columns_and_icons() {
         assert_eq!(t, text, "{icon:?}");
         assert!(url.is_some(), "{icon:?} without link");
     }
+    // The real AltaCV CV: each job a title heading, the company, then a row of
+    // dates and place; a title that mentions "Services" opens no section.
+    let Some(r) = run(&dir, "altacv/mmayer.pdf") else {
+        return;
+    };
+    let jobs: Vec<(Option<&str>, Option<&str>, Option<&str>)> = r
+        .profile
+        .work
+        .iter()
+        .map(|w| {
+            (
+                w.organization.as_deref(),
+                w.position.as_deref(),
+                w.start.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        jobs,
+        vec![
+            (Some("Yahoo!"), Some("President & CEO"), Some("2012-07")),
+            (
+                Some("Google"),
+                Some("Vice President of Location & Services"),
+                Some("2010-10")
+            ),
+            (
+                Some("Google"),
+                Some("Vice President of Search Products & UX"),
+                Some("2005")
+            ),
+            (
+                Some("Google"),
+                Some("Product Manager & UI Lead"),
+                Some("2001-10")
+            ),
+        ]
+    );
+    assert!(!r
+        .profile
+        .sections
+        .iter()
+        .any(|s| s.kind == SectionKind::Service));
 }
 
 #[test]

@@ -272,12 +272,15 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
 
     // A PDF date column: rows whose first cell is only a date. Then each such
     // row opens a job, and the lines under it are that job's, whatever they say.
+    // (The other cells hold the job: a row of a date and a place only, as
+    // AltaCV sets it under the title, is no such row.)
     let date_row = |l: &Line| {
         l.geom.is_some() && {
             let c = cells(l);
             c.len() > 1
                 && dates::find_period(&c[0])
                     .is_some_and(|p| dates::tidy(&dates::remove_range(&c[0], p.range)).is_empty())
+                && !c[1..].iter().all(|x| util::is_location(x))
         }
     };
     let date_column = lines.iter().filter(|(_, l)| date_row(l)).count() >= 2;
@@ -533,7 +536,13 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         acc.w.unit = Some(text.to_string());
         return;
     }
-    if acc.w.organization.is_none() && (strong || !positional) {
+    // A strong line is the organization, unless it reads as a job title
+    // ("Product Manager & UI Lead" set as a heading above "Google").
+    let title_like = positional
+        && acc.w.position.is_none()
+        && !util::ends_with_org_noun(&text)
+        && !crate::segment::looks_like_institution(&text);
+    if acc.w.organization.is_none() && ((strong && !title_like) || !positional) {
         acc.set_org(&text);
         return;
     }

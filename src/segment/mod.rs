@@ -134,7 +134,26 @@ pub fn segment(doc: &Cleaned) -> Segmented {
             LineKind::Heading(l) => l,
             _ => 7,
         };
-        if let Some((kind, title)) = section_of(line, prev_blank) {
+        // A job or degree set as a deeper heading inside Work or Education
+        // names a section only in passing ("Vice President of Location &
+        // Services"): it is an entry, unless it is a title outright.
+        let in_passing = |title: &str| {
+            matches!(line.kind, LineKind::Heading(_))
+                && level > cur_level
+                && matches!(
+                    out.sections.last().map(|s| s.kind),
+                    Some(SectionKind::Work | SectionKind::Education)
+                )
+                && title_kind(title, true).is_none()
+        };
+        let found = section_of(line, prev_blank).filter(|(_, t)| !in_passing(t));
+        if section_of(line, prev_blank).is_some() && found.is_none() {
+            push(&mut out, no, line.clone());
+            prev_blank = false;
+            after_rule = false;
+            continue;
+        }
+        if let Some((kind, title)) = found {
             out.sections.push(Section {
                 kind,
                 title,
