@@ -1262,3 +1262,34 @@ fn jakes_resume_jobs_and_degree() {
         e.notes
     );
 }
+
+#[test]
+fn every_farshin_cv_job_is_whole() {
+    let Some(dir) = corpus() else { return };
+    // All 35 versions, 2022-2026: 5 to 8 jobs (the older ones predate
+    // NVIDIA and RISE), each with its organization, title, place and start.
+    let mut rels: Vec<String> = std::fs::read_dir(dir.join("farshin"))
+        .map(|d| {
+            d.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|n| n.starts_with("cv-") && n.ends_with(".pdf"))
+                .map(|n| format!("farshin/{n}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    rels.sort();
+    assert!(rels.len() >= 30, "{rels:?}");
+    for rel in &rels {
+        let Some(r) = run(&dir, rel) else { continue };
+        let w = &r.profile.work;
+        assert!((5..=8).contains(&w.len()), "{rel}: {} jobs", w.len());
+        for j in w {
+            assert!(
+                j.organization.is_some()
+                    && j.position.is_some()
+                    && j.location.is_some()
+                    && j.start.is_some(),
+                "{rel}: {j:#?}"
+            );
+        }
+    }
+}
