@@ -190,6 +190,15 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
     out
 }
 
+/// "UMONS", "EPFL", "UCLA": an institution's acronym.
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(char::is_ascii_uppercase).count();
+    (2..=10).contains(&s.len())
+        && letters >= 2
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-'))
+}
+
 /// Labels of an entry's notes that a CV may set on a line of their own.
 const NOTE_LABELS: &[&str] = &[
     "coursework",
@@ -354,8 +363,11 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
             let rest = rest
                 .trim_start_matches([',', ':', '-', '–', '—', ' '])
                 .trim_start_matches("in ")
+                .trim_start_matches("en ")
                 .trim_start_matches("of ")
                 .trim();
+            // "Docteur en Sciences": the degree names its field itself.
+            let field_in_degree = [" in ", " en ", " of "].iter().any(|w| degree.contains(w));
             acc.e.degree = Some(degree);
             // The field runs to the first part that names an institution or one of its units.
             let raw: Vec<&str> = rest
@@ -367,6 +379,7 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                 .iter()
                 .position(|p| {
                     looks_like_institution(p)
+                        || is_acronym(p)
                         || p.starts_with("Department")
                         || p.starts_with("School of")
                         || p.starts_with("Faculty")
@@ -378,7 +391,7 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                 .filter(|f| !f.is_empty())
                 .chain(raw[cut..].iter().copied());
             if let Some(field) = parts.next() {
-                if looks_like_institution(field)
+                if (looks_like_institution(field) || is_acronym(field))
                     && acc.e.institution.is_none()
                     && !field.contains(" in ")
                 {
@@ -388,8 +401,20 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                 }
             }
             for p in parts {
-                if acc.e.institution.is_none()
-                    && looks_like_institution(p)
+                // After the institution, a town when the field is known:
+                // "Licence en Sciences Informatiques, UMH, Mons".
+                let town = acc.e.institution.is_some()
+                    && acc.e.location.is_none()
+                    && (acc.e.field.is_some() || field_in_degree)
+                    && (1..=2).contains(&p.split_whitespace().count())
+                    && p.split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    && !p.chars().any(|c| c.is_ascii_digit())
+                    && !looks_like_institution(p);
+                if town {
+                    acc.e.location = Some(p.to_string());
+                } else if acc.e.institution.is_none()
+                    && (looks_like_institution(p) || is_acronym(p))
                     && !p.starts_with("Department")
                     && !p.starts_with("School of")
                 {
@@ -459,6 +484,32 @@ mod tests {
 
     fn l(kind: LineKind, t: &str) -> NLine {
         (0, Line::new(kind, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn french_degree_acronym_and_town() {
+        let e = parse(&[l(
+            LineKind::Text,
+            "2003 à 2007 Licence en Sciences Informatiques, UMH, Mons",
+        )]);
+        assert_eq!(e[0].degree.as_deref(), Some("Licence"));
+        assert_eq!(e[0].field.as_deref(), Some("Sciences Informatiques"));
+        assert_eq!(e[0].institution.as_deref(), Some("UMH"));
+        assert_eq!(e[0].location.as_deref(), Some("Mons"));
+        assert_eq!(e[0].start.as_deref(), Some("2003"));
+        let e = parse(&[l(
+            LineKind::Text,
+            "2007 à 2013 Docteur en Sciences, UMONS, Mons",
+        )]);
+        assert_eq!(e[0].degree.as_deref(), Some("Docteur en Sciences"));
+        assert_eq!(e[0].institution.as_deref(), Some("UMONS"));
+        assert_eq!(e[0].location.as_deref(), Some("Mons"));
+        // "PhD Princeton University, Computer Science": still the field.
+        let e = parse(&[l(
+            LineKind::Text,
+            "PhD Princeton University, Computer Science, 2019",
+        )]);
+        assert_eq!(e[0].field.as_deref(), Some("Computer Science"), "{e:#?}");
     }
 
     #[test]
