@@ -1030,6 +1030,17 @@ fn academics_cvs() {
         assert!(r.has_line("Depuis 10/2022\tChercheur qualifié F.R.S.-FNRS, UMONS, Mons"));
         assert!(r.has_line("De 02/2015 à 09/2022\tChercheur post-doctorant, UMONS, Mons"));
         assert!(r.has_line("2007 à 2013\tDocteur en Sciences, UMONS, Mons"));
+        let e = &r.profile.education;
+        assert_eq!(
+            e[0].degree.as_deref(),
+            Some("Docteur en Sciences"),
+            "{e:#?}"
+        );
+        assert_eq!(e[0].institution.as_deref(), Some("UMONS"), "{e:#?}");
+        assert_eq!(
+            (e[0].start.as_deref(), e[0].end.as_deref()),
+            (Some("2007"), Some("2013"))
+        );
         assert_eq!(r.profile.diagnostics.page_numbers, 9);
         let (mail, _) = r.icon_span(Icon::Email).expect("email icon");
         assert_eq!(mail, "alexandre.decan@lexpage.net");
