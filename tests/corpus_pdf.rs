@@ -669,6 +669,24 @@ fn awesome_cv_icons_and_footer() {
     };
     let all = r.all_text();
     assert!(all.contains("Designed and provisioned the entire infrastructure on the AWS cloud"));
+    // Skills as "category | items" rows; the Languages row fills languages.
+    let cats: Vec<Option<&str>> = r.profile.skills.iter().map(|k| k.name.as_deref()).collect();
+    assert_eq!(
+        cats,
+        vec![
+            Some("DevOps"),
+            Some("Back-end"),
+            Some("Front-end"),
+            Some("Programming")
+        ]
+    );
+    let langs: Vec<&str> = r
+        .profile
+        .languages
+        .iter()
+        .map(|l| l.language.as_str())
+        .collect();
+    assert_eq!(langs, vec!["Korean", "English", "Japanese"]);
     assert_eq!(r.profile.work.len(), 12, "{:#?}", r.profile.work);
 }
 

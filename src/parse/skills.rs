@@ -90,23 +90,49 @@ pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Ve
             });
             continue;
         }
-        match cat_re().captures(&text) {
-            Some(c) => {
-                let name = c[1].trim().to_string();
-                if lang_cat().is_match(&name) && split_items(&c[2]).iter().any(|i| is_language(i)) {
-                    languages.extend(split_items(&c[2]).iter().map(|i| parse_language(i)));
-                } else {
-                    skills.push(Skill {
-                        name: Some(name),
-                        keywords: split_items(&c[2]),
-                    });
+        // A PDF row of cells: "DevOps | AWS, Docker, ..." is a category and its
+        // items; "Languages: C++, C | Hardware Tools: I2C" two categories.
+        let cells = util::cells(&block.lines[0].1);
+        if block.lines.len() == 1 && block.lines[0].1.geom.is_some() && cells.len() >= 2 {
+            if cells.iter().all(|c| c.contains(':')) {
+                for c in &cells {
+                    category(c, skills, languages);
                 }
+                continue;
             }
-            None => skills.push(Skill {
-                name: None,
-                keywords: split_items(&text),
-            }),
+            let name = &cells[0];
+            // The items a list: two words far apart (a diagram's labels) are none.
+            if cells.len() == 2
+                && !name.contains([':', ','])
+                && name.split_whitespace().count() <= 4
+                && cells[1].contains([',', ';', '·', '•'])
+            {
+                category(&format!("{name}: {}", cells[1]), skills, languages);
+                continue;
+            }
         }
+        category(&text, skills, languages);
+    }
+}
+
+/// One "Category: item, item" text (or a bare list) into skills or languages.
+fn category(text: &str, skills: &mut Vec<Skill>, languages: &mut Vec<Language>) {
+    match cat_re().captures(text) {
+        Some(c) => {
+            let name = c[1].trim().to_string();
+            if lang_cat().is_match(&name) && split_items(&c[2]).iter().any(|i| is_language(i)) {
+                languages.extend(split_items(&c[2]).iter().map(|i| parse_language(i)));
+            } else {
+                skills.push(Skill {
+                    name: Some(name),
+                    keywords: split_items(&c[2]),
+                });
+            }
+        }
+        None => skills.push(Skill {
+            name: None,
+            keywords: split_items(text),
+        }),
     }
 }
 
@@ -279,6 +305,54 @@ pub fn parse_interests(lines: &[NLine]) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::extract::{Line, LineKind, Span};
+
+    #[test]
+    fn pdf_rows_of_category_and_items() {
+        let row = |cells: &[&str]| {
+            let mut spans = Vec::new();
+            for (i, c) in cells.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::plain("\t"));
+                }
+                spans.push(Span::plain(*c));
+            }
+            let mut l = Line::new(LineKind::Text, spans);
+            l.geom = Some(crate::extract::Geom::default());
+            (0, l)
+        };
+        let (mut s, mut langs) = (vec![], vec![]);
+        parse_skills(
+            &[
+                row(&["DevOps", "AWS, Docker, Kubernetes"]),
+                row(&["Languages", "Korean, English, Japanese"]),
+                row(&["Programming Languages: C++, C", "Hardware Tools: I2C, SPI"]),
+                // A diagram's labels are no category.
+                row(&["Networked", "Data"]),
+            ],
+            &mut s,
+            &mut langs,
+        );
+        let got: Vec<(Option<&str>, Vec<&str>)> = s
+            .iter()
+            .map(|k| {
+                (
+                    k.name.as_deref(),
+                    k.keywords.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("DevOps"), vec!["AWS", "Docker", "Kubernetes"]),
+                (Some("Programming Languages"), vec!["C++", "C"]),
+                (Some("Hardware Tools"), vec!["I2C", "SPI"]),
+                (None, vec!["Networked Data"]),
+            ]
+        );
+        let names: Vec<&str> = langs.iter().map(|l| l.language.as_str()).collect();
+        assert_eq!(names, vec!["Korean", "English", "Japanese"]);
+    }
 
     #[test]
     fn skills_and_languages() {
