@@ -975,12 +975,25 @@ pub fn split_authors(s: &str) -> Vec<String> {
         let t = p.replace(['.', '-', ' '], "");
         !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| c.is_uppercase())
     };
+    // In a list that is surname-first throughout, a surname may have several
+    // words ("Ferreira Pinto Junior, R.").
+    let surname_first = parts
+        .windows(2)
+        .filter(|w| !is_initials(&w[0]) && is_initials(&w[1]) && !w[0].contains(' '))
+        .count()
+        >= 2;
+    let surname = |p: &str| {
+        !p.contains(' ')
+            || surname_first
+                && p.split_whitespace().count() <= 4
+                && p.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with('.'))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < parts.len() {
         let p = &parts[i];
-        if i + 1 < parts.len() && !is_initials(p) && is_initials(&parts[i + 1]) && !p.contains(' ')
-        {
+        if i + 1 < parts.len() && !is_initials(p) && is_initials(&parts[i + 1]) && surname(p) {
             // Kept as written, one whole name per author ("Voronin, A").
             out.push(format!("{}, {}", p, parts[i + 1]));
             i += 2;
@@ -997,7 +1010,6 @@ pub fn split_authors(s: &str) -> Vec<String> {
     out
 }
 
-/// Split "Title In Venue" or "Title, The 20th Conference" or "Title. Venue".
 /// The rest of an APA reference after its "(year)." : title, venue, remarks.
 fn apa_entry(
     mut p: Publication,
@@ -1044,6 +1056,7 @@ fn apa_entry(
     p
 }
 
+/// Split "Title In Venue" or "Title, The 20th Conference" or "Title. Venue".
 fn split_title_venue(head: &str) -> (String, Option<String>) {
     let head = head.trim();
     if let Some(pos) = head.rfind(" In ") {
@@ -1438,6 +1451,22 @@ mod tests {
         );
         assert_eq!(p.year, Some(2024));
         assert_eq!(p.kind, PublicationType::Journal);
+        // A surname of several words in a surname-first list.
+        assert_eq!(
+            split_authors("Ramezani, A., Liu, E., Ferreira Pinto Junior, R., Lee, S. W., & Xu, Y."),
+            vec![
+                "Ramezani, A.",
+                "Liu, E.",
+                "Ferreira Pinto Junior, R.",
+                "Lee, S. W.",
+                "Xu, Y."
+            ]
+        );
+        // Not in a first-name-first list: "A. N. Christensen" stays whole.
+        assert_eq!(
+            split_authors("Arnarson, B. T., A. N. Christensen"),
+            vec!["Arnarson, B. T.", "A. N. Christensen"]
+        );
     }
 
     #[test]
