@@ -187,6 +187,36 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         acc.e.notes.extend(label);
         out.push(acc.e);
     }
+    merge_fragments(out)
+}
+
+/// An "entry" with no degree, no dates, no thesis and no advisors is no
+/// degree (a stray line: a sidebar's word, a remark): its text goes to the
+/// notes of the entry before it.
+fn merge_fragments(entries: Vec<Education>) -> Vec<Education> {
+    let mut out: Vec<Education> = Vec::with_capacity(entries.len());
+    for e in entries {
+        let fragment = e.degree.is_none()
+            && e.start.is_none()
+            && e.end.is_none()
+            && e.thesis.is_none()
+            && e.advisors.is_empty();
+        match out.last_mut() {
+            Some(prev) if fragment => {
+                let text = [&e.institution, &e.field, &e.location]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if !text.is_empty() {
+                    prev.notes.push(text);
+                }
+                prev.notes.extend(e.notes);
+            }
+            _ => out.push(e),
+        }
+    }
     out
 }
 
@@ -484,6 +514,22 @@ mod tests {
 
     fn l(kind: LineKind, t: &str) -> NLine {
         (0, Line::new(kind, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn stray_lines_are_notes_not_degrees() {
+        let e = parse(&[
+            l(
+                LineKind::Text,
+                "M.Sc. in Physics, Universität Heidelberg, 2018 – 2020",
+            ),
+            l(LineKind::Text, ""),
+            l(LineKind::Text, "Python"),
+            l(LineKind::Text, ""),
+            l(LineKind::Text, "Fortran"),
+        ]);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].notes, vec!["Python", "Fortran"]);
     }
 
     #[test]
