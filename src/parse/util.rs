@@ -54,6 +54,13 @@ pub fn links_of(line: &Line) -> Vec<Link> {
             url: url.to_string(),
         });
     }
+    // A linked title word keeps no trailing punctuation ("PacketMill:").
+    for l in &mut out {
+        let t = l.label.trim_end_matches([':', ',', ';']).trim_end();
+        if t.len() != l.label.len() && !t.is_empty() {
+            l.label = t.to_string();
+        }
+    }
     out
 }
 
@@ -944,6 +951,19 @@ pub fn strip_person_title(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::extract::Span;
+
+    #[test]
+    fn link_labels_lose_trailing_punctuation() {
+        let mut linked = Span::plain("PacketMill:");
+        linked.link = Some("https://packetmill.github.io/".into());
+        let line = Line::new(
+            LineKind::Text,
+            vec![linked, Span::plain(" Toward per-core 100-Gbps")],
+        );
+        let l = links_of(&line);
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].label, "PacketMill");
+    }
 
     #[test]
     fn locations() {
