@@ -896,3 +896,25 @@ fn homepage_markdown_round_trips() {
         report.join("\n")
     );
 }
+
+#[test]
+fn prose_links_in_the_summary_become_links() {
+    let mut p = fixture();
+    p.basics.summary = Some(
+        "I study packets. Watch (https://www.youtube.com/watch?v=A7A4nEXrm3s) and not this (javascript:alert(1)) nor *that*."
+            .into(),
+    );
+    let md = render(&p, Style::Jekyll);
+    let md = file(&md, "about.md");
+    assert!(
+        md.contains("I study packets. [Watch](https://www.youtube.com/watch?v=A7A4nEXrm3s) and not this (javascript:alert(1)) nor \\*that\\*."),
+        "{md}"
+    );
+    let html = render(&p, Style::Html);
+    let html = file(&html, "index.html");
+    assert!(
+        html.contains("<a href=\"https://www.youtube.com/watch?v=A7A4nEXrm3s\">Watch</a>"),
+        "{html}"
+    );
+    assert!(!html.contains("href=\"javascript"), "{html}");
+}

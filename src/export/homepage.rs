@@ -213,6 +213,45 @@ fn environment(dir: Option<PathBuf>, used: Arc<Mutex<Vec<String>>>) -> Environme
     env.add_filter("mdurl", |s: String| {
         Value::from_safe_string(fmt::md_url(&s))
     });
+    // Prose whose links were kept as "Watch (https://...)": the word before
+    // the parenthesis becomes the link, escaped for the template's language.
+    env.add_filter("linked", |state: &minijinja::State, s: String| {
+        let markdown = matches!(state.auto_escape(), AutoEscape::Custom("markdown"));
+        let text = |t: &str| {
+            if markdown {
+                fmt::md_escape(t)
+            } else {
+                html_attr(t)
+            }
+        };
+        let mut out = String::new();
+        let mut last = 0;
+        for c in prose_link_re().captures_iter(&s) {
+            let (Some(m), Some(label), Some(url)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
+            let Some(url) = fmt::safe_url(url.as_str()) else {
+                continue;
+            };
+            out.push_str(&text(&s[last..label.start()]));
+            if markdown {
+                out.push_str(&format!(
+                    "[{}]({})",
+                    text(label.as_str()),
+                    fmt::md_url(&url)
+                ));
+            } else {
+                out.push_str(&format!(
+                    "<a href=\"{}\">{}</a>",
+                    html_attr(&url),
+                    text(label.as_str())
+                ));
+            }
+            last = m.end();
+        }
+        out.push_str(&text(&s[last..]));
+        Value::from_safe_string(out)
+    });
     // A front matter value: a YAML string that is also safe where a theme prints it as HTML.
     env.add_filter("fm", |s: String| {
         Value::from_safe_string(fmt::yaml_str(&html_text(&s)))
@@ -267,6 +306,8 @@ fn tidy_markdown(s: &str) -> String {
     }
     out
 }
+
+crate::patterns::re!(prose_link_re, r"([^\s()]+) \((https?://[^\s()]+)\)");
 
 /// Text safe in HTML content and in quoted attribute values.
 fn html_attr(s: &str) -> String {
