@@ -235,6 +235,11 @@ fn expected_before(before: &str) -> Option<usize> {
     })
 }
 
+/// The date or period that is all of `text` (a table cell of its own), if any.
+pub fn whole_date(text: &str) -> Option<Period> {
+    find_period(text).filter(|p| tidy(&remove_range(text, p.range)).is_empty())
+}
+
 /// Every date or period in `text`, left to right.
 pub fn find_all(text: &str) -> Vec<Period> {
     let mut out = Vec::new();

@@ -119,13 +119,11 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         // In a date column (a PDF's first cell, only a date), each date opens
         // an entry ("09/06-06/14 | Highschool", then "10/15-08/18 | Bachelor
         // in Physics").
+        let cells = util::cells(line);
         let date_first = !is_sub
             && line.geom.is_some()
-            && util::cells(line).first().is_some_and(|c| {
-                dates::find_period(c)
-                    .is_some_and(|p| dates::tidy(&dates::remove_range(c, p.range)).is_empty())
-            })
-            && util::cells(line).len() > 1;
+            && cells.len() > 1
+            && dates::whole_date(&cells[0]).is_some();
         let has_degree = degree_re().is_match(undated.trim_start())
             || undated
                 .split_once(", ")
@@ -157,7 +155,6 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         // Cells ("10/15-08/18 | Bachelor in Physics | Universität Heidelberg")
         // are fields of their own: read each apart.
         // Only a PDF's cells: a text conversion's wide gaps split words too.
-        let cells = util::cells(line);
         if line.geom.is_some() && (2..=4).contains(&cells.len()) && !thesis_re().is_match(&text) {
             for (i, cell) in cells.iter().enumerate() {
                 let cell = util::strip_bullet(cell);

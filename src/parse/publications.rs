@@ -511,22 +511,12 @@ fn title_first_entry(
     let mut p = new_pub(PublicationType::Other);
     p.title = Some(clean_title(title)).filter(|t| !t.is_empty());
     p.authors = split_authors(authors);
-    util::re!(paren_year_end, r"\s*\((?:19|20)[0-9]{2}\)\s*\.?$");
     // A printed URL (a DOI) is a link, not part of the venue.
-    let (venue, printed) = take_printed_urls(&paren_year_end().replace(&venue_line, ""));
+    let (venue, printed) = take_printed_urls(&end_year().replace(&venue_line, ""));
     p.year = Some(year);
-    p.venue_short = acronym_of(&venue);
-    p.kind = entry_override(&venue)
-        .or(sub_type)
-        .or_else(|| infer_type(&venue, p.venue_short.as_deref(), None))
-        .unwrap_or(PublicationType::Other);
-    p.venue = Some(venue).filter(|v| !v.is_empty());
+    set_venue(&mut p, venue, sub_type);
     p.links = links.to_vec();
-    for l in printed {
-        if !p.links.iter().any(|k| k.url == l.url) {
-            p.links.push(l);
-        }
-    }
+    add_links(&mut p, printed);
     Some(p)
 }
 
@@ -574,12 +564,7 @@ fn date_row_entry(
     p.authors = split_authors(&authors);
     p.title = Some(clean_title(&title.join(" "))).filter(|t| !t.is_empty());
     p.year = Some(year);
-    p.venue_short = acronym_of(&venue);
-    p.kind = entry_override(&venue)
-        .or(sub_type)
-        .or_else(|| infer_type(&venue, p.venue_short.as_deref(), None))
-        .unwrap_or(PublicationType::Other);
-    p.venue = Some(venue).filter(|v| !v.is_empty());
+    set_venue(&mut p, venue, sub_type);
     p.links = links.to_vec();
     Some(p)
 }
@@ -598,10 +583,7 @@ fn date_cell_year(cell: &str) -> Option<i32> {
             return Some(if y >= 70 { 1900 + y } else { 2000 + y });
         }
     }
-    let p = super::dates::find_period(c)?;
-    if !super::dates::tidy(&super::dates::remove_range(c, p.range)).is_empty() {
-        return None;
-    }
+    let p = super::dates::whole_date(c)?;
     p.start.as_deref()?.get(..4)?.parse().ok()
 }
 
@@ -647,6 +629,29 @@ fn new_pub(kind: PublicationType) -> Publication {
     }
 }
 
+/// The venue, its acronym and the type they give (the entry's own words, then
+/// the subsection it stands in, then the venue's kind).
+fn set_venue(p: &mut Publication, venue: String, sub_type: Option<PublicationType>) {
+    p.venue_short = acronym_of(&venue);
+    p.kind = entry_override(&venue)
+        .or(sub_type)
+        .or_else(|| infer_type(&venue, p.venue_short.as_deref(), p.key.as_deref()))
+        .unwrap_or(PublicationType::Other);
+    p.venue = Some(venue).filter(|v| !v.is_empty());
+}
+
+/// Links found printed in the text, after the entry's own (no URL twice).
+fn add_links(p: &mut Publication, links: Vec<Link>) {
+    for l in links {
+        if !p.links.iter().any(|k| k.url == l.url) {
+            p.links.push(l);
+        }
+    }
+}
+
+// "Open Mind (2024)": a year in parentheses ending a venue is the year's field.
+util::re!(end_year, r"\s*\((?:19|20)[0-9]{2}\)\s*\.?$");
+
 fn homepage_entry(
     title: &str,
     authors: &str,
@@ -658,32 +663,21 @@ fn homepage_entry(
     let year = year_in(&venue).or_else(|| short_year_in(&venue));
     // A printed URL is a link and a "(2020)" at the end the year, not venue.
     let (venue, printed) = take_printed_urls(&venue);
-    util::re!(end_year, r"\s*\((?:19|20)[0-9]{2}\)\s*\.?$");
     let venue = end_year()
         .replace(&venue, "")
         .trim_end_matches([',', '.', ';'])
         .trim()
         .to_string();
-    let short = acronym_of(&venue);
-    let kind = entry_override(&venue)
-        .or(sub_type)
-        .or_else(|| infer_type(&venue, short.as_deref(), None))
-        .unwrap_or(PublicationType::Other);
-    let mut p = new_pub(kind);
+    let mut p = new_pub(PublicationType::Other);
+    set_venue(&mut p, venue, sub_type);
     p.title = Some(clean_title(title));
     p.authors = split_authors(authors);
-    p.venue = (!venue.is_empty()).then_some(venue);
-    p.venue_short = short;
     p.year = year;
     p.links = links
         .into_iter()
         .filter(|l| !title.contains(&l.url))
         .collect();
-    for l in printed {
-        if !p.links.iter().any(|k| k.url == l.url) {
-            p.links.push(l);
-        }
-    }
+    add_links(&mut p, printed);
     p
 }
 
@@ -783,12 +777,7 @@ fn link_titled(
             p.notes.push(t);
         }
     }
-    p.venue_short = acronym_of(&venue);
-    p.kind = entry_override(&venue)
-        .or(sub_type)
-        .or_else(|| infer_type(&venue, p.venue_short.as_deref(), None))
-        .unwrap_or(PublicationType::Other);
-    p.venue = (!venue.is_empty()).then_some(venue);
+    set_venue(&mut p, venue, sub_type);
     p.links = links;
     p
 }
@@ -839,11 +828,9 @@ fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType
     p.year = year;
     let (title, venue) = split_title_venue(&head);
     p.title = Some(clean_title(&title)).filter(|t| !t.is_empty());
-    // "Open Mind (2024)": the year is a field of its own.
-    util::re!(paren_year, r"\s*\((?:19|20)[0-9]{2}\)\s*$");
     let venue = venue
         .map(|v| {
-            paren_year()
+            end_year()
                 .replace(
                     v.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';') || c.is_whitespace()),
                     "",
@@ -851,15 +838,9 @@ fn citation_entry(text: &str, links: Vec<Link>, sub_type: Option<PublicationType
                 .trim()
                 .to_string()
         })
-        .filter(|v| !v.is_empty());
-    p.venue_short = venue.as_deref().and_then(acronym_of);
+        .unwrap_or_default();
     p.notes = split_notes(&tail);
-    let vt = venue.clone().unwrap_or_default();
-    p.kind = entry_override(&vt)
-        .or(sub_type)
-        .or_else(|| infer_type(&vt, p.venue_short.as_deref(), p.key.as_deref()))
-        .unwrap_or(PublicationType::Other);
-    p.venue = venue;
+    set_venue(&mut p, venue, sub_type);
     p.links = links;
     p
 }
@@ -1042,12 +1023,7 @@ fn apa_entry(
         .to_string();
     p.title = Some(clean_title(&title)).filter(|t| !t.is_empty());
     p.year = year.or_else(|| year_in(&venue));
-    p.venue_short = acronym_of(&venue);
-    p.kind = entry_override(&venue)
-        .or(sub_type)
-        .or_else(|| infer_type(&venue, p.venue_short.as_deref(), p.key.as_deref()))
-        .unwrap_or(PublicationType::Other);
-    p.venue = Some(venue).filter(|v| !v.is_empty());
+    set_venue(&mut p, venue, sub_type);
     if let Some(s) = status {
         notes.insert(0, s);
     }

@@ -278,8 +278,7 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
         l.geom.is_some() && {
             let c = cells(l);
             c.len() > 1
-                && dates::find_period(&c[0])
-                    .is_some_and(|p| dates::tidy(&dates::remove_range(&c[0], p.range)).is_empty())
+                && dates::whole_date(&c[0]).is_some()
                 && !c[1..].iter().all(|x| util::is_location(x))
         }
     };
