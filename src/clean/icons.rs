@@ -174,6 +174,12 @@ pub fn is_pictograph(c: char) -> bool {
     )
 }
 
+/// Pictographs of objects and signs (laptop, envelope, pin, rocket): what icon
+/// substitutes are made of, never a facial emoji of prose (`🙂` stays).
+fn is_object_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1F5FF | 0x1F680..=0x1F6FF)
+}
+
 /// Characters that belong to the pictograph before them (variation selectors,
 /// joiners, skin tones, keycaps, tag characters).
 fn is_modifier(c: char) -> bool {
@@ -376,6 +382,7 @@ pub fn strip_ctx_opt(s: &str, before: &str, after: &str, count: &mut usize) -> O
             let next_sig = follow.chars().next().map(classify);
             let icon = matches!(prev, Prev::Start | Prev::Separator | Prev::Icon)
                 || next_sig == Some(Prev::Icon)
+                || chars[i..j].iter().any(|&c| is_object_pictograph(c))
                 || is_separator_shape(c)
                 || contact_re().is_match(follow);
             if icon {
@@ -509,8 +516,11 @@ mod tests {
             " 🙂 (21/12/2023)"
         );
         assert_eq!(st("I love Rust 🦀 and Go").0, "I love Rust 🦀 and Go");
-        assert_eq!(st("Great news 🎉").0, "Great news 🎉");
-        assert_eq!(st("Thumbs 👍🏽 up").0, "Thumbs 👍🏽 up");
+        assert_eq!(st("Smile 😀 and 🤖 robots").0, "Smile 😀 and 🤖 robots");
+        // Object pictographs (the blocks icon substitutes come from) go wherever
+        // they stand, with their modifiers.
+        assert_eq!(st("Great news 🎉").0, "Great news ");
+        assert_eq!(st("Thumbs 👍🏽 up").0, "Thumbs  up");
     }
 
     #[test]
@@ -575,8 +585,9 @@ mod tests {
         // Persian keeps its zero-width non-joiner; Latin text does not need one.
         assert_eq!(st("می\u{200C}خواهم").0, "می\u{200C}خواهم");
         assert_eq!(st("a\u{200C}b").0, "ab");
-        // An emoji ZWJ sequence in prose stays whole.
-        assert_eq!(st("Dev 👩\u{200D}💻 life").0, "Dev 👩\u{200D}💻 life");
+        // An emoji ZWJ sequence goes whole when it holds an object pictograph.
+        assert_eq!(st("Dev 👩\u{200D}💻 life").0, "Dev  life");
+        assert_eq!(st("Dev 🧑\u{200D}🦰 life").0, "Dev 🧑\u{200D}🦰 life");
     }
 
     #[test]

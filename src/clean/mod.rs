@@ -17,6 +17,7 @@ pub mod furniture;
 pub mod html;
 pub mod icons;
 pub mod latex;
+pub mod markdown;
 pub mod mojibake;
 pub mod text;
 
@@ -178,6 +179,7 @@ fn clean_line(line: &mut Line, diag: &mut Diagnostics) {
         }
         line.spans = spans;
     }
+    diag.markdown_escapes += markdown::unrendered(&mut line.spans);
     for span in &mut line.spans {
         if span.text != "\t" {
             if let Cow::Owned(t) = before_icons(&span.text, diag) {

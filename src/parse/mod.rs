@@ -133,6 +133,7 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
             line: None,
         });
     }
+    crate::profile::tidy_strings(&mut p);
     p
 }
 

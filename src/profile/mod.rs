@@ -359,3 +359,69 @@ pub struct Warning {
     pub message: String,
     pub line: Option<usize>,
 }
+
+/// Trim every text of the profile and collapse runs of spaces (paragraph breaks
+/// in prose stay): the contract's "single spaces" holds whatever a parser
+/// joined or cut. `source` and `diagnostics` are left as they are.
+pub fn tidy_strings(p: &mut Profile) {
+    let Ok(mut v) = serde_json::to_value(&*p) else {
+        return;
+    };
+    let mut changed = false;
+    if let serde_json::Value::Object(map) = &mut v {
+        for (k, val) in map.iter_mut() {
+            if k != "source" && k != "diagnostics" {
+                tidy_value(val, &mut changed);
+            }
+        }
+    }
+    if changed {
+        if let Ok(t) = serde_json::from_value(v) {
+            *p = t;
+        }
+    }
+}
+
+fn tidy_value(v: &mut serde_json::Value, changed: &mut bool) {
+    match v {
+        serde_json::Value::String(s) => {
+            if let Some(t) = tidy(s) {
+                *s = t;
+                *changed = true;
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| tidy_value(x, changed)),
+        serde_json::Value::Object(m) => m.values_mut().for_each(|x| tidy_value(x, changed)),
+        _ => {}
+    }
+}
+
+/// The tidied text, or `None` when it is tidy already.
+fn tidy(s: &str) -> Option<String> {
+    let untidy = s != s.trim()
+        || s.contains("  ")
+        || s.contains(" \n")
+        || s.contains("\n ")
+        || s.contains('\t');
+    if !untidy {
+        return None;
+    }
+    let paras: Vec<String> = s
+        .split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    Some(paras.join("\n").trim().to_string())
+}
+
+#[cfg(test)]
+mod tidy_tests {
+    use super::tidy;
+
+    #[test]
+    fn trims_and_collapses_but_keeps_paragraphs() {
+        assert_eq!(tidy("Title "), Some("Title".into()));
+        assert_eq!(tidy("a  b"), Some("a b".into()));
+        assert_eq!(tidy("one \n\n two"), Some("one\n\ntwo".into()));
+        assert_eq!(tidy("clean"), None);
+    }
+}

@@ -119,10 +119,12 @@ fn html_tag() -> &'static Regex {
 fn icon_name() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        // Whole words, upper case as the icon font names them; `LinkedIn` in prose is fine.
+        // Whole words, upper case as the icon font names them; `LinkedIn` in prose is fine,
+        // and so is a label in capitals before a colon (`MOBILE: Expo, React Native`, a
+        // skill category): a leaked icon name stands before its value with no colon.
         let alts: Vec<String> = ICON_NAMES.iter().map(|n| regex::escape(n)).collect();
         Regex::new(&format!(
-            r"(^|[^A-Za-z0-9-])({})($|[^A-Za-z0-9-])",
+            r"(^|[^A-Za-z0-9-])({})($|[^A-Za-z0-9:-])",
             alts.join("|")
         ))
         .expect("valid regex")

@@ -61,6 +61,11 @@ fn uri_of(doc: &Document, annot: &Dictionary) -> Option<String> {
         return None;
     }
     let s = match obj::get(doc, action, b"URI")? {
+        // A URI is 7-bit ASCII by the spec, but producers write the UTF-8 bytes of
+        // non-ASCII paths: read those as UTF-8, not PDFDocEncoding.
+        Object::String(s, _) if !s.starts_with(&[0xfe, 0xff]) && std::str::from_utf8(s).is_ok() => {
+            String::from_utf8_lossy(s).into_owned()
+        }
         Object::String(s, _) => obj::text_string(s),
         Object::Name(n) => String::from_utf8_lossy(n).into_owned(),
         _ => return None,
