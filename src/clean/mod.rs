@@ -179,7 +179,6 @@ fn clean_line(line: &mut Line, diag: &mut Diagnostics) {
         }
         line.spans = spans;
     }
-    diag.markdown_escapes += markdown::unrendered(&mut line.spans);
     for span in &mut line.spans {
         if span.text != "\t" {
             if let Cow::Owned(t) = before_icons(&span.text, diag) {
@@ -187,6 +186,8 @@ fn clean_line(line: &mut Line, diag: &mut Diagnostics) {
             }
         }
     }
+    // After HTML: a comment holding `[label](url)` goes whole before links are split.
+    diag.markdown_escapes += markdown::unrendered(&mut line.spans);
     strip_leading_bullet(line, diag);
     // The line (or cell) so far, cleaned, as the icon pass's left context.
     let mut before = String::new();

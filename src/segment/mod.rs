@@ -168,7 +168,10 @@ pub fn segment(doc: &Cleaned) -> Segmented {
                     let below_name = header_top.is_some_and(|t| t < level);
                     let top = header_top.get_or_insert(level);
                     *top = (*top).min(level);
+                    // The owner's name set in the section style (a headline above it)
+                    // is still the header.
                     !(below_name && title_levels.contains(&level))
+                        || looks_like_name(&line.flat_text())
                 }
                 // A deeper heading inside a section of headed entries is an entry; one at
                 // the section's own level only when it names an organization.
@@ -205,6 +208,29 @@ pub fn segment(doc: &Cleaned) -> Segmented {
         }
     }
     out
+}
+
+/// Two to five capitalized words of letters (particles such as `de`, `van`
+/// between them): the shape of a person's name, which no section title has.
+fn looks_like_name(s: &str) -> bool {
+    const PARTICLES: [&str; 16] = [
+        "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von",
+        "der", "den", "y",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || title_kind(s, false).is_some() {
+        return false;
+    }
+    let capitalized = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    };
+    capitalized(words[0])
+        && capitalized(words[words.len() - 1])
+        && words
+            .iter()
+            .all(|w| capitalized(w) || PARTICLES.contains(&w.to_lowercase().as_str()))
 }
 
 fn push(out: &mut Segmented, no: usize, line: Line) {
@@ -306,6 +332,22 @@ mod tests {
         assert_eq!(s.sections.len(), 2);
         assert_eq!(s.sections[1].kind, SectionKind::Other);
         assert_eq!(s.sections[1].title, "Some thoughts");
+    }
+
+    #[test]
+    fn a_name_in_the_section_style_below_a_headline_stays_in_the_header() {
+        let d = doc(vec![
+            line(LineKind::Heading(1), "Front-End Developer", true),
+            line(LineKind::Heading(2), "Maria da Silva Souza", true),
+            line(LineKind::Text, "maria@example.org", false),
+            line(LineKind::Heading(2), "Educação", true),
+            line(LineKind::Text, "Universidade Federal", false),
+            line(LineKind::Heading(2), "Projetos Pessoais", true),
+        ]);
+        let s = segment(&d);
+        assert_eq!(s.preamble.len(), 3);
+        assert_eq!(s.sections[0].kind, SectionKind::Education);
+        assert_eq!(s.sections[1].kind, SectionKind::Projects);
     }
 
     #[test]

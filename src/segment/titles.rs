@@ -2,192 +2,68 @@
 
 use crate::profile::SectionKind;
 
-/// Phrases, most specific first: the first that matches decides.
-const PHRASES: &[(&str, SectionKind)] = &[
-    ("research interests", SectionKind::Summary),
-    ("research statement", SectionKind::Summary),
-    ("professional summary", SectionKind::Summary),
-    ("about me", SectionKind::Summary),
-    ("research experience", SectionKind::Work),
-    ("teaching experience", SectionKind::Teaching),
-    ("mini-teaching", SectionKind::Teaching),
-    ("teaching assistant", SectionKind::Teaching),
-    ("work experience", SectionKind::Work),
-    ("professional experience", SectionKind::Work),
-    ("industry experience", SectionKind::Work),
-    ("academic experience", SectionKind::Work),
-    ("employment history", SectionKind::Work),
-    ("work history", SectionKind::Work),
-    ("academic positions", SectionKind::Work),
-    ("academic appointments", SectionKind::Work),
-    ("professional positions", SectionKind::Work),
-    ("academic background", SectionKind::Education),
-    ("patent applications", SectionKind::Patents),
-    ("patents", SectionKind::Patents),
-    ("patent", SectionKind::Patents),
-    ("open-source contributions", SectionKind::Projects),
-    ("open source contributions", SectionKind::Projects),
-    ("open-source", SectionKind::Projects),
-    ("open source", SectionKind::Projects),
-    ("funded projects", SectionKind::Projects),
-    ("research projects", SectionKind::Projects),
-    ("selected projects", SectionKind::Projects),
-    ("grants and awards", SectionKind::Awards),
-    ("grants & awards", SectionKind::Awards),
-    ("honors", SectionKind::Awards),
-    ("honours", SectionKind::Awards),
-    ("awards", SectionKind::Awards),
-    ("award", SectionKind::Awards),
-    ("fellowships", SectionKind::Awards),
-    ("scholarships", SectionKind::Awards),
-    ("prizes", SectionKind::Awards),
-    ("distinctions", SectionKind::Awards),
-    ("achievements", SectionKind::Awards),
-    ("grants", SectionKind::Projects),
-    ("funding", SectionKind::Projects),
-    ("software", SectionKind::Projects),
-    ("projects", SectionKind::Projects),
-    ("selected publications", SectionKind::Publications),
-    ("other publications", SectionKind::Publications),
-    ("conference publications", SectionKind::Publications),
-    ("journal publications", SectionKind::Publications),
-    ("conference papers", SectionKind::Publications),
-    ("journal papers", SectionKind::Publications),
-    ("journal articles", SectionKind::Publications),
-    ("refereed", SectionKind::Publications),
-    ("peer-reviewed", SectionKind::Publications),
-    ("workshop papers", SectionKind::Publications),
-    ("workshops", SectionKind::Publications),
-    ("working papers", SectionKind::Publications),
-    ("work in progress", SectionKind::Publications),
-    ("preprints", SectionKind::Publications),
-    ("technical reports", SectionKind::Publications),
-    ("book chapters", SectionKind::Publications),
-    ("theses", SectionKind::Publications),
-    ("publications", SectionKind::Publications),
-    ("publication", SectionKind::Publications),
-    ("papers", SectionKind::Publications),
-    ("job market paper", SectionKind::Publications),
-    ("published and forthcoming", SectionKind::Publications),
-    ("forthcoming", SectionKind::Publications),
-    ("research", SectionKind::Publications),
-    ("professional service", SectionKind::Service),
-    ("professional activities", SectionKind::Service),
-    ("academic service", SectionKind::Service),
-    ("program committees", SectionKind::Service),
-    ("reviewing", SectionKind::Service),
-    ("service", SectionKind::Service),
-    ("services", SectionKind::Service),
-    ("invited talks", SectionKind::Talks),
-    ("talks", SectionKind::Talks),
-    ("presentations", SectionKind::Talks),
-    ("seminars", SectionKind::Talks),
-    ("teaching", SectionKind::Teaching),
-    ("mentees", SectionKind::Mentees),
-    ("mentoring", SectionKind::Mentees),
-    ("mentorship", SectionKind::Mentees),
-    ("supervision", SectionKind::Mentees),
-    ("supervised students", SectionKind::Mentees),
-    ("advising", SectionKind::Mentees),
-    ("students", SectionKind::Mentees),
-    ("technical skills", SectionKind::Skills),
-    ("computer skills", SectionKind::Skills),
-    ("skills", SectionKind::Skills),
-    ("competences", SectionKind::Skills),
-    ("competencies", SectionKind::Skills),
-    ("languages", SectionKind::Languages),
-    ("language skills", SectionKind::Languages),
-    ("hobbies", SectionKind::Interests),
-    ("interests", SectionKind::Interests),
-    ("education", SectionKind::Education),
-    ("degrees", SectionKind::Education),
-    ("experience", SectionKind::Work),
-    ("work", SectionKind::Work),
-    ("employment", SectionKind::Work),
-    ("positions", SectionKind::Work),
-    ("appointments", SectionKind::Work),
-    ("certifications", SectionKind::Other),
-    ("certificates", SectionKind::Other),
-    ("licenses and certifications", SectionKind::Other),
-    ("references", SectionKind::Other),
-    ("volunteering", SectionKind::Other),
-    ("volunteer experience", SectionKind::Other),
-    ("extracurricular activities", SectionKind::Other),
-    ("memberships", SectionKind::Other),
-    ("professional memberships", SectionKind::Other),
-    ("affiliations", SectionKind::Other),
-    ("personal details", SectionKind::Other),
-    ("personal information", SectionKind::Other),
-    ("personal data", SectionKind::Other),
-    ("additional information", SectionKind::Other),
-    ("contact", SectionKind::Other),
-    // French, German and Spanish titles (European academics' CVs).
-    ("expérience professionnelle", SectionKind::Work),
-    ("expériences professionnelles", SectionKind::Work),
-    ("parcours professionnel", SectionKind::Work),
-    ("expérience", SectionKind::Work),
-    ("expériences", SectionKind::Work),
-    ("formation", SectionKind::Education),
-    ("formations", SectionKind::Education),
-    ("études", SectionKind::Education),
-    ("diplômes", SectionKind::Education),
-    ("enseignement", SectionKind::Teaching),
-    ("enseignements", SectionKind::Teaching),
-    ("encadrement", SectionKind::Mentees),
-    ("encadrements", SectionKind::Mentees),
-    ("compétences", SectionKind::Skills),
-    ("compétences techniques", SectionKind::Skills),
-    ("langues", SectionKind::Languages),
-    ("centres d'intérêt", SectionKind::Interests),
-    ("centres d’intérêt", SectionKind::Interests),
-    ("loisirs", SectionKind::Interests),
-    ("prix et distinctions", SectionKind::Awards),
-    ("prix", SectionKind::Awards),
-    ("projets", SectionKind::Projects),
-    ("projets de recherche", SectionKind::Projects),
-    ("brevets", SectionKind::Patents),
-    ("exposés", SectionKind::Talks),
-    ("conférences invitées", SectionKind::Talks),
-    ("berufserfahrung", SectionKind::Work),
-    ("beruflicher werdegang", SectionKind::Work),
-    ("ausbildung", SectionKind::Education),
-    ("studium", SectionKind::Education),
-    ("bildungsweg", SectionKind::Education),
-    ("publikationen", SectionKind::Publications),
-    ("veröffentlichungen", SectionKind::Publications),
-    ("kenntnisse", SectionKind::Skills),
-    ("fähigkeiten", SectionKind::Skills),
-    ("sprachen", SectionKind::Languages),
-    ("sprachkenntnisse", SectionKind::Languages),
-    ("interessen", SectionKind::Interests),
-    ("hobbys", SectionKind::Interests),
-    ("auszeichnungen", SectionKind::Awards),
-    ("preise", SectionKind::Awards),
-    ("lehre", SectionKind::Teaching),
-    ("lehrtätigkeit", SectionKind::Teaching),
-    ("projekte", SectionKind::Projects),
-    ("patente", SectionKind::Patents),
-    ("vorträge", SectionKind::Talks),
-    ("betreuung", SectionKind::Mentees),
-    ("experiencia profesional", SectionKind::Work),
-    ("experiencia laboral", SectionKind::Work),
-    ("experiencia", SectionKind::Work),
-    ("formación académica", SectionKind::Education),
-    ("formación", SectionKind::Education),
-    ("educación", SectionKind::Education),
-    ("publicaciones", SectionKind::Publications),
-    ("habilidades", SectionKind::Skills),
-    ("idiomas", SectionKind::Languages),
-    ("premios", SectionKind::Awards),
-    ("docencia", SectionKind::Teaching),
-    ("proyectos", SectionKind::Projects),
-    ("summary", SectionKind::Summary),
-    ("profile", SectionKind::Summary),
-    ("about", SectionKind::Summary),
-    ("bio", SectionKind::Summary),
-    ("biography", SectionKind::Summary),
-    ("overview", SectionKind::Summary),
-];
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The reviewed list of titles (`data/titles.tsv`: kind, tab, phrase).
+const TITLES_TSV: &str = include_str!("data/titles.tsv");
+
+struct Titles {
+    /// Every phrase with its kind, longest first (a longer phrase is the more specific).
+    phrases: Vec<(String, SectionKind)>,
+    exact: HashMap<String, SectionKind>,
+}
+
+fn kind_named(name: &str) -> Option<SectionKind> {
+    Some(match name {
+        "summary" => SectionKind::Summary,
+        "work" => SectionKind::Work,
+        "education" => SectionKind::Education,
+        "publications" => SectionKind::Publications,
+        "patents" => SectionKind::Patents,
+        "projects" => SectionKind::Projects,
+        "awards" => SectionKind::Awards,
+        "service" => SectionKind::Service,
+        "talks" => SectionKind::Talks,
+        "teaching" => SectionKind::Teaching,
+        "mentees" => SectionKind::Mentees,
+        "skills" => SectionKind::Skills,
+        "languages" => SectionKind::Languages,
+        "interests" => SectionKind::Interests,
+        "other" => SectionKind::Other,
+        _ => return None,
+    })
+}
+
+fn parse_titles(tsv: &str) -> Titles {
+    let mut phrases = Vec::new();
+    let mut exact = HashMap::new();
+    for line in tsv.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((kind, phrase)) = line.split_once('\t') else {
+            continue;
+        };
+        let Some(kind) = kind_named(kind.trim()) else {
+            continue;
+        };
+        let phrase = normalize(phrase);
+        if phrase.is_empty() || exact.contains_key(&phrase) {
+            continue;
+        }
+        exact.insert(phrase.clone(), kind);
+        phrases.push((phrase, kind));
+    }
+    phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    Titles { phrases, exact }
+}
+
+fn titles() -> &'static Titles {
+    static T: OnceLock<Titles> = OnceLock::new();
+    T.get_or_init(|| parse_titles(TITLES_TSV))
+}
 
 /// The kind of a section title, or None when the text is not one.
 ///
@@ -200,16 +76,18 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
     if norm.is_empty() {
         return None;
     }
-    for (phrase, kind) in PHRASES {
-        if norm == *phrase {
-            return Some(*kind);
-        }
+    let t = titles();
+    if let Some(k) = t.exact.get(&norm) {
+        return Some(*k);
+    }
+    if let Some(k) = compound_word(&norm, t) {
+        return Some(k);
     }
     if exact {
         // "Education and Training", "Awards & Honors": a known phrase opening a short title.
         let words = norm.split_whitespace().count();
         if words <= 4 {
-            for (phrase, kind) in PHRASES {
+            for (phrase, kind) in &t.phrases {
                 // Only a compound of titles: "Education and Training", "Awards & Honors",
                 // never "Research Assistant" or "Software Engineering Intern".
                 if let Some(rest) = norm.strip_prefix(phrase) {
@@ -230,7 +108,7 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
     }
     // Earliest phrase in the title wins ("Honors, Awards, and Professional Services").
     let mut best: Option<(usize, usize, SectionKind)> = None;
-    for (phrase, kind) in PHRASES {
+    for (phrase, kind) in &t.phrases {
         if let Some(pos) = find_word(&norm, phrase) {
             let better = match best {
                 None => true,
@@ -242,6 +120,28 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
         }
     }
     best.map(|(_, _, k)| k)
+}
+
+/// A one-word title that is a compound ending in a known one-word title
+/// (`Schulausbildung`, `Berufserfahrungen`): German and Dutch put the head noun
+/// last. The head must be long enough to be a noun of its own, not a suffix.
+fn compound_word(norm: &str, t: &Titles) -> Option<SectionKind> {
+    if norm.contains(char::is_whitespace) || norm.chars().count() < 9 {
+        return None;
+    }
+    for (phrase, kind) in &t.phrases {
+        if phrase.chars().count() >= 6
+            && !phrase.contains(' ')
+            && norm.len() >= phrase.len() + 3
+            && (norm.ends_with(phrase.as_str())
+                || norm
+                    .strip_suffix('n')
+                    .is_some_and(|n| n.ends_with(phrase.as_str())))
+        {
+            return Some(*kind);
+        }
+    }
+    None
 }
 
 fn find_word(hay: &str, needle: &str) -> Option<usize> {
@@ -284,6 +184,15 @@ mod tests {
             ("Berufserfahrung", SectionKind::Work),
             ("Veröffentlichungen", SectionKind::Publications),
             ("Formación académica", SectionKind::Education),
+            ("Schulausbildung", SectionKind::Education),
+            ("Berufserfahrungen", SectionKind::Work),
+            ("Fremdsprachenkenntnisse", SectionKind::Languages),
+            ("Programmiersprachen", SectionKind::Skills),
+            ("Educação", SectionKind::Education),
+            ("Esperienze lavorative", SectionKind::Work),
+            ("Werkervaring", SectionKind::Work),
+            ("教育背景", SectionKind::Education),
+            ("Emplois occupés", SectionKind::Work),
         ] {
             assert_eq!(title_kind(t, true), Some(k), "{t}");
         }
