@@ -508,3 +508,94 @@ fn shards_are_disjoint_and_cover_everything() {
     let o = run(args!(&input, "-o", &full, "--shard", "3/3"));
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn report_lists_every_profile_worst_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    mixed(&input, 8);
+    // No heading at all: no name, no section, the lowest score.
+    std::fs::write(input.join("plain.txt"), "some words\nand some more words\n").unwrap();
+    let out = tmp.path().join("p.jsonl");
+    let report = tmp.path().join("report.tsv");
+    let err = tmp.path().join("e.jsonl");
+    let o = run(args!(
+        &input, "-o", &out, "--errors", &err, "--report", &report
+    ));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // The profiles' own scores, by file name (the copies' names are distinct).
+    let profiles: HashMap<String, serde_json::Value> = json_lines(&out)
+        .into_iter()
+        .map(|v| {
+            let file = v["source"]["file"].as_str().unwrap().to_string();
+            (file, v["diagnostics"]["quality"].clone())
+        })
+        .collect();
+    let text = std::fs::read_to_string(&report).unwrap();
+    let mut rows = text.lines();
+    let header: Vec<&str> = rows.next().unwrap().split('\t').collect();
+    assert_eq!(header[..3], ["path", "score", "name_found"]);
+    assert!(header.contains(&"work_incomplete"), "{header:?}");
+    let rows: Vec<Vec<&str>> = rows.map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), profiles.len(), "one line per profile:\n{text}");
+    let mut last = f64::MIN;
+    for r in &rows {
+        assert_eq!(r.len(), header.len(), "{r:?}");
+        let path = Path::new(r[0]);
+        assert!(path.starts_with(&input) && path.is_file(), "{r:?}");
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let q = &profiles[&file];
+        let score: f64 = r[1].parse().unwrap();
+        assert_eq!(score, q["score"].as_f64().unwrap(), "{file}");
+        assert_eq!(r[2], q["name_found"].to_string(), "{file}");
+        assert_eq!(r[3], q["sections_found"].to_string(), "{file}");
+        let col = |name: &str| r[header.iter().position(|h| *h == name).unwrap()];
+        assert_eq!(col("work"), q["entries"]["work"]["entries"].to_string());
+        assert_eq!(
+            col("publications_incomplete"),
+            q["entries"]["publications"]["incomplete"].to_string()
+        );
+        assert!(score >= last, "worst first:\n{text}");
+        last = score;
+    }
+    assert!(rows[0][0].ends_with("plain.txt"), "{:?}", rows[0]);
+    assert_eq!((rows[0][2], rows[0][3]), ("false", "0"));
+    assert!(!text.contains("empty.pdf") && !text.contains("noise.pdf"));
+
+    // The distribution, on stderr before the summary line.
+    let s = stderr(&o);
+    let lines: Vec<&str> = s.lines().collect();
+    let q = lines
+        .iter()
+        .position(|l| l.starts_with("quality of "))
+        .unwrap_or_else(|| panic!("no quality line: {s}"));
+    assert!(lines[q + 1].starts_with("imported "), "{s}");
+    let counts: Vec<u64> = lines[q]
+        .split([':', ',', ';'])
+        .filter_map(|w| w.trim().parse().ok())
+        .collect();
+    // quality of N profiles: four bands, no name, no section.
+    assert!(lines[q].starts_with(&format!("quality of {} profiles", rows.len())));
+    assert_eq!(counts[..4].iter().sum::<u64>(), rows.len() as u64, "{s}");
+    let no_section = rows.iter().filter(|r| r[3] == "0").count() as u64;
+    assert_eq!(counts[5], no_section, "{s}");
+
+    // A resumed run reads the quality back from the output: the same report;
+    // so does --out-dir.
+    let again = tmp.path().join("again.tsv");
+    let o = run(args!(&input, "-o", &out, "--resume", "--report", &again));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("imported 0, "), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&again).unwrap(), text);
+    let dir_report = tmp.path().join("dir.tsv");
+    let o = run(args!(
+        &input,
+        "--out-dir",
+        &tmp.path().join("out"),
+        "--report",
+        &dir_report
+    ));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&dir_report).unwrap(), text);
+}

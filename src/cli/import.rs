@@ -55,6 +55,12 @@ pub struct Args {
     /// Import every input, even byte-identical copies.
     #[arg(long, overrides_with = "dedupe")]
     pub no_dedupe: bool,
+    /// Write a TSV line per profile to this file, lowest quality score
+    /// first: path, score, name_found, sections, content lines, lines in
+    /// fields and in notes or `other`, entries and incomplete entries, in all
+    /// and per kind (see `diagnostics.quality`).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
     /// Exit with status 1 if any file failed.
     #[arg(long)]
     pub strict: bool,
@@ -127,6 +133,7 @@ pub fn run(a: Args) -> i32 {
     cfg.dedupe = !a.no_dedupe;
     cfg.limits = limits;
     cfg.mode = mode;
+    cfg.report = a.report.clone();
 
     // Failures are printed as they happen only when no errors file keeps them.
     let print_failures = a.errors.is_none() && !a.quiet;
@@ -148,6 +155,9 @@ pub fn run(a: Args) -> i32 {
         }
     };
     if !a.quiet {
+        if summary.quality.profiles > 0 {
+            eprintln!("{}", summary.quality.line());
+        }
         eprintln!("{}", summary.line());
         if summary.skipped() > 0 {
             eprintln!(

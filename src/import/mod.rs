@@ -26,7 +26,7 @@ pub mod worker;
 pub use inputs::{Globs, Input, Shard};
 pub use worker::{Limits, Mode};
 
-use crate::profile::Profile;
+use crate::profile::{Profile, Quality};
 use crate::Error;
 use output::{JsonlOutput, Loc, Sha};
 use rayon::prelude::*;
@@ -59,6 +59,8 @@ pub struct Config {
     pub dedupe: bool,
     pub limits: Limits,
     pub mode: Mode,
+    /// TSV file of every profile's quality, worst first ([`report_tsv`]).
+    pub report: Option<PathBuf>,
 }
 
 impl Config {
@@ -74,6 +76,7 @@ impl Config {
             dedupe: true,
             limits: Limits::default(),
             mode: Mode::InProcess,
+            report: None,
         }
     }
 }
@@ -130,6 +133,94 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Timed-out extractions still running at the end (in-process mode).
     pub runaway: usize,
+    /// The quality of the profiles in the output (this run's and, with
+    /// `--resume`, those already there).
+    pub quality: QualityTally,
+}
+
+/// How `diagnostics.quality.score` is spread over a batch's profiles.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QualityTally {
+    pub profiles: u64,
+    /// Scores in [0, 0.25), [0.25, 0.5), [0.5, 0.75), [0.75, 1].
+    pub bands: [u64; 4],
+    pub no_name: u64,
+    pub no_section: u64,
+}
+
+impl QualityTally {
+    pub fn add(&mut self, q: &Quality) {
+        self.profiles += 1;
+        let band = (q.score * 4.0).floor().clamp(0.0, 3.0) as usize;
+        self.bands[band] += 1;
+        self.no_name += u64::from(!q.name_found);
+        self.no_section += u64::from(q.sections_found == 0);
+    }
+
+    /// `quality of N profiles: score 0-0.25: N, ...; no name: N, no section: N`
+    pub fn line(&self) -> String {
+        let [a, b, c, d] = self.bands;
+        format!(
+            "quality of {} profiles: score 0-0.25: {a}, 0.25-0.5: {b}, 0.5-0.75: {c}, 0.75-1: {d}; no name: {}, no section: {}",
+            self.profiles, self.no_name, self.no_section
+        )
+    }
+}
+
+/// The quality block of a profile's JSON (absent in profiles written before
+/// it existed: then the default, score 0).
+fn quality_of(json: &[u8]) -> Option<Quality> {
+    #[derive(serde::Deserialize)]
+    struct P {
+        diagnostics: D,
+    }
+    #[derive(serde::Deserialize)]
+    struct D {
+        #[serde(default)]
+        quality: Quality,
+    }
+    serde_json::from_slice::<P>(json)
+        .ok()
+        .map(|p| p.diagnostics.quality)
+}
+
+/// The `--report` table: a header, then one line per profile, lowest score
+/// first (ties by path): path, score, name_found, sections, content_lines,
+/// lines_in_fields, lines_in_notes_or_other, entries and incomplete (over all
+/// kinds), then each kind's entries and incomplete ones.
+pub fn report_tsv(mut rows: Vec<(String, Quality)>) -> String {
+    rows.sort_by(|(pa, a), (pb, b)| a.score.total_cmp(&b.score).then_with(|| pa.cmp(pb)));
+    let mut out = String::from(
+        "path\tscore\tname_found\tsections\tcontent_lines\tlines_in_fields\tlines_in_notes_or_other\tentries\tincomplete",
+    );
+    for (kind, _) in Quality::default().entries.by_kind() {
+        out.push_str(&format!("\t{kind}\t{kind}_incomplete"));
+    }
+    out.push('\n');
+    for (path, q) in &rows {
+        let kinds = q.entries.by_kind();
+        let entries: usize = kinds.iter().map(|(_, c)| c.entries).sum();
+        let incomplete: usize = kinds.iter().map(|(_, c)| c.incomplete).sum();
+        // A tab or newline in a path would break the table: escaped as in C.
+        let path = path
+            .replace('\\', "\\\\")
+            .replace('\t', "\\t")
+            .replace('\n', "\\n");
+        out.push_str(&format!(
+            "{path}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{entries}\t{incomplete}",
+            q.score,
+            q.name_found,
+            q.sections_found,
+            q.content_lines,
+            q.lines_in_fields,
+            q.lines_in_notes_or_other
+        ));
+        for (_, c) in kinds {
+            out.push_str(&format!("\t{}\t{}", c.entries, c.incomplete));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 impl Summary {
@@ -186,7 +277,7 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
 
     // The batch's own files must not be imported when they sit in an input folder.
-    let mut own_files: Vec<PathBuf> = cfg.errors.iter().cloned().collect();
+    let mut own_files: Vec<PathBuf> = cfg.errors.iter().chain(&cfg.report).cloned().collect();
     let mut own_dirs = Vec::new();
     match &cfg.target {
         Target::Jsonl(out) => {
@@ -304,7 +395,9 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
             g.get_or_insert(msg);
         }
     };
-    let results: Vec<Option<Result<Option<Loc>, Failure>>> = pool.install(|| {
+    // None: not parsed (a fatal error stopped the batch).
+    type Outcome = Option<Result<(Option<Loc>, Quality), Failure>>;
+    let results: Vec<Outcome> = pool.install(|| {
         todo.par_iter()
             .map(|&k| {
                 if is_fatal() {
@@ -312,7 +405,13 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
                 }
                 let input = &inputs[k];
                 let parsed = worker::run(&input.path, &cfg.limits, &cfg.mode);
-                let r = match parsed.and_then(|p| Ok((profile_line(&p)?, p))) {
+                let mut quality = Quality::default();
+                let parsed = parsed
+                    .and_then(|p| Ok((profile_line(&p)?, p)))
+                    .inspect(|(_, p)| {
+                        quality = p.diagnostics.quality.clone();
+                    });
+                let r = match parsed {
                     Err(e) => {
                         let f = Failure::new(&input.path, &e);
                         progress.failure(&f);
@@ -344,7 +443,7 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
                     },
                 };
                 progress.file_done(r.is_err());
-                Some(r)
+                Some(r.map(|loc| (loc, quality)))
             })
             .collect()
     });
@@ -352,17 +451,37 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
         return Err(msg);
     }
     let mut fresh: Vec<Option<Loc>> = vec![None; inputs.len()];
+    let mut report: Vec<(String, Quality)> = Vec::new();
+    let mut keep = |k: usize, q: Quality, summary: &mut Summary| {
+        summary.quality.add(&q);
+        if cfg.report.is_some() {
+            report.push((inputs[k].path.to_string_lossy().into_owned(), q));
+        }
+    };
     for (&k, r) in todo.iter().zip(results) {
         match r {
-            Some(Ok(loc)) => {
+            Some(Ok((loc, q))) => {
                 summary.imported += 1;
                 fresh[k] = loc;
+                keep(k, q, &mut summary);
             }
             Some(Err(f)) => {
                 summary.failed += 1;
                 failures.push(f);
             }
             None => {}
+        }
+    }
+    // Profiles already in the output count too: the report covers the output.
+    for (k, slot) in slots.iter().enumerate() {
+        let Slot::Resumed(loc) = slot else { continue };
+        let json = match (loc, &jsonl, &cfg.target) {
+            (Some(loc), Some(o), _) => o.read(*loc).ok(),
+            (_, _, Target::Dir(d)) => std::fs::read(d.join(&names[k])).ok(),
+            _ => None,
+        };
+        if let Some(q) = json.as_deref().and_then(quality_of) {
+            keep(k, q, &mut summary);
         }
     }
     if let (Some(o), Target::Jsonl(out)) = (jsonl, &cfg.target) {
@@ -384,6 +503,10 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
             }
         }
         output::write_atomic(path, text.as_bytes(), true)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
+    if let Some(path) = &cfg.report {
+        output::write_atomic(path, report_tsv(report).as_bytes(), true)
             .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
     }
     summary.elapsed = start.elapsed();

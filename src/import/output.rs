@@ -201,6 +201,19 @@ impl JsonlOutput {
         })
     }
 
+    /// The line at `loc` (from the previous output or the journal).
+    pub fn read(&self, loc: Loc) -> io::Result<Vec<u8>> {
+        let path = match loc.src {
+            Src::Previous => &self.out,
+            Src::Journal => &self.journal_path,
+        };
+        let mut f = File::open(path)?;
+        f.seek(SeekFrom::Start(loc.offset))?;
+        let mut buf = vec![0; loc.len as usize];
+        f.read_exact(&mut buf)?;
+        Ok(buf)
+    }
+
     /// Write the output: the lines at `locs`, in that order, through a
     /// temporary file that is fsynced and renamed onto the output.
     pub fn finish(self, locs: impl Iterator<Item = Loc>) -> io::Result<()> {

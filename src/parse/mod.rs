@@ -11,6 +11,7 @@ pub mod mentees;
 pub mod patents;
 pub mod projects;
 pub mod publications;
+pub mod quality;
 pub mod skills;
 pub mod teaching;
 pub mod util;
@@ -134,6 +135,8 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
         });
     }
     crate::profile::tidy_strings(&mut p);
+    // Last, from the finished profile.
+    p.diagnostics.quality = quality::measure(&p, seg);
     p
 }
 

@@ -350,6 +350,97 @@ pub struct Diagnostics {
     pub header_footer_lines: usize,
     pub page_numbers: usize,
     pub warnings: Vec<Warning>,
+    /// How much of the document the parse placed; `default` so that a profile
+    /// written before this block existed still loads (`vitae homepage`).
+    #[serde(default)]
+    pub quality: Quality,
+}
+
+/// A summary of how well the parse went, computed from the finished profile:
+/// what a reviewer of a large import sorts by.
+///
+/// `score` (0 to 1, three decimals) is 0.15 × name_found, plus 0.15 ×
+/// (sections_found > 0), plus 0.40 × lines_in_fields / content_lines, plus
+/// 0.30 × complete entries / entries, where entries are counted over every kind but `skills` and `languages`
+/// (lists of words, always complete); a ratio with nothing to count is 0.
+/// A document with a name, sections, every line in fields and every entry
+/// complete scores 1.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Quality {
+    /// Non-blank lines of the cleaned text inside sections (after the
+    /// preamble; section title lines not counted).
+    pub content_lines: usize,
+    /// Content lines whose words are mostly (at least half of them) in the
+    /// profile's fields: everything but `notes`, `other`, `sections`, `source`
+    /// and `diagnostics`.
+    pub lines_in_fields: usize,
+    /// The other content lines: in an `other` section, or whose words are
+    /// mostly only in notes, `other` or nowhere (text the parsers dropped).
+    /// `lines_in_fields + lines_in_notes_or_other = content_lines`.
+    pub lines_in_notes_or_other: usize,
+    /// Entries per kind, and how many lack their primary fields.
+    pub entries: EntryCounts,
+    pub name_found: bool,
+    pub sections_found: usize,
+    pub score: f64,
+}
+
+/// Entries per kind; `incomplete` counts those missing a primary field.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EntryCounts {
+    /// Incomplete: no organization, position or start.
+    pub work: KindCount,
+    /// Incomplete: no institution or degree.
+    pub education: KindCount,
+    /// Incomplete: no title, authors or year.
+    pub publications: KindCount,
+    /// Incomplete: no title.
+    pub patents: KindCount,
+    /// Incomplete: no name.
+    pub projects: KindCount,
+    /// Incomplete: no title.
+    pub awards: KindCount,
+    /// Incomplete: neither role nor organization.
+    pub service: KindCount,
+    /// Incomplete: no title or event.
+    pub talks: KindCount,
+    /// Incomplete: no course.
+    pub teaching: KindCount,
+    /// Incomplete: no name.
+    pub mentees: KindCount,
+    /// Incomplete: no keywords.
+    pub skills: KindCount,
+    /// Never incomplete (the language is required).
+    pub languages: KindCount,
+}
+
+impl EntryCounts {
+    /// Each kind's counts, by the kind's key, in field order.
+    pub fn by_kind(&self) -> [(&'static str, KindCount); 12] {
+        [
+            ("work", self.work),
+            ("education", self.education),
+            ("publications", self.publications),
+            ("patents", self.patents),
+            ("projects", self.projects),
+            ("awards", self.awards),
+            ("service", self.service),
+            ("talks", self.talks),
+            ("teaching", self.teaching),
+            ("mentees", self.mentees),
+            ("skills", self.skills),
+            ("languages", self.languages),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct KindCount {
+    pub entries: usize,
+    pub incomplete: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
