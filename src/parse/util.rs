@@ -586,10 +586,22 @@ pub fn split_trailing_location(s: &str) -> Option<(String, String)> {
         1
     };
     let city = words[words.len() - n..].join(" ");
-    if ROLE_WORDS.iter().any(|r| city.to_lowercase() == r.trim()) {
+    if role_words().iter().any(|r| city.to_lowercase() == *r) {
         return None;
     }
     let rest = words[..words.len() - n].join(" ");
+    // "Université de Montpellier, France", "University of Oslo, Norway": after a
+    // preposition the city is part of the name; only the region is where.
+    const LINKS: [&str; 12] = [
+        "of", "de", "di", "du", "des", "der", "von", "da", "do", "del", "della", "d’",
+    ];
+    if rest
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| LINKS.contains(&w) || w.ends_with(['’', '\'']))
+    {
+        return Some((head.trim().to_string(), region.trim().to_string()));
+    }
     Some((rest, format!("{}, {}", city, region.trim())))
 }
 
@@ -669,106 +681,37 @@ const CITY_FIRST_WORDS: &[&str] = &[
     "Halle",
 ];
 
-const ROLE_WORDS: &[&str] = &[
-    "researcher",
-    "engineer",
-    "intern",
-    "manager",
-    "professor",
-    "fellow",
-    "student",
-    "assistant",
-    "scientist",
-    "developer",
-    "ceo",
-    "cto",
-    "cfo",
-    "coo",
-    "founder",
-    "representative",
-    "specialist",
-    "supervisor",
-    "director",
-    "lead",
-    "consultant",
-    "analyst",
-    "postdoc",
-    "lecturer",
-    "architect",
-    "officer",
-    "member",
-    "head",
-    "chair",
-    "associate",
-    "candidate",
-    "doctoral",
-    "phd",
-    "ph.d",
-    "teaching",
-    "instructor",
-    "tutor",
-    "programmer",
-    "designer",
-    "administrator",
-    "coordinator",
-    "advisor",
-    "adviser",
-    "president",
-    "partner",
-    "owner",
-    "trainee",
-    "apprentice",
-    "volunteer",
-    "editor",
-    "writer",
-    "technician",
-    "principal",
-    "staff",
-    "visiting",
-    "affiliate",
-    "investigator",
-    "employee",
-    "contractor",
-    "freelance",
-    "entrepreneur",
-    "executive",
-    "vp",
-    "vice",
-    "secretary",
-    "treasurer",
-    "mentor",
-    "ta",
-    "ra",
-    // French, German, Spanish.
-    "chercheur",
-    "chercheuse",
-    "analyste",
-    "professeur",
-    "enseignant",
-    "formateur",
-    "ingénieur",
-    "stagiaire",
-    "doctorant",
-    "doctorante",
-    "directeur",
-    "directrice",
-    "responsable",
-    "chargé",
-    "élève-assistant",
-    "maître",
-    "mitarbeiter",
-    "doktorand",
-    "praktikant",
-    "ingenieur",
-    "entwickler",
-    "leiter",
-    "investigador",
-    "investigadora",
-    "profesor",
-    "profesora",
-    "ingeniero",
-    "becario",
-];
+/// Role words (`data/roles.txt`), lower case.
+fn role_words() -> &'static [String] {
+    static W: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    W.get_or_init(|| word_list(include_str!("data/roles.txt")))
+}
+
+/// Organization nouns (`data/org-nouns.txt`), lower case.
+fn org_nouns() -> &'static std::collections::HashSet<String> {
+    static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        word_list(include_str!("data/org-nouns.txt"))
+            .into_iter()
+            .collect()
+    })
+}
+
+/// The words of a reviewed list: one a line, `#` comments and blank lines skipped.
+fn word_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a lower-case word is the role word `r`, or for a long one (6 bytes
+/// and more) starts with it (`researchers`) or ends with it as a compound's head
+/// (`softwareentwickler`, `teamleiter`).
+fn is_role(w: &str, r: &str) -> bool {
+    w == r || (r.len() >= 6 && (w.starts_with(r) || (w.ends_with(r) && w.len() >= r.len() + 3)))
+}
 
 /// A job title: holds a role word and is short, not a sentence.
 pub fn looks_like_position(s: &str) -> bool {
@@ -792,54 +735,15 @@ pub fn looks_like_position(s: &str) -> bool {
                 .is_some_and(|w| is_role_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
         })
     });
-    if ORG_NOUNS.contains(&last.as_str()) && !role_over_unit {
+    if org_nouns().contains(&last) && !role_over_unit {
         return false;
     }
-    let lower = format!(" {} ", t.to_lowercase());
-    ROLE_WORDS.iter().any(|r| {
-        let r = r.trim();
-        lower
-            .split(|c: char| !c.is_alphanumeric() && c != '.')
-            .any(|w| w == r || (w.starts_with(r) && r.len() >= 6))
-    })
+    let lower = t.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .any(|w| role_words().iter().any(|r| is_role(w, r)))
 }
-
-/// Nouns that end the name of an organization or one of its parts.
-const ORG_NOUNS: &[&str] = &[
-    "team",
-    "unit",
-    "lab",
-    "labs",
-    "laboratory",
-    "group",
-    "council",
-    "department",
-    "center",
-    "centre",
-    "university",
-    "institute",
-    "company",
-    "corporation",
-    "inc",
-    "ltd",
-    "llc",
-    "gmbh",
-    "ab",
-    "ag",
-    "school",
-    "college",
-    "division",
-    "faculty",
-    "committee",
-    "foundation",
-    "office",
-    "agency",
-    "ministry",
-    "bank",
-    "hospital",
-    "society",
-    "association",
-];
 
 /// The last word names an organization or a part of one ("Team", "Lab").
 pub fn ends_with_org_noun(s: &str) -> bool {
@@ -849,14 +753,12 @@ pub fn ends_with_org_noun(s: &str) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    ORG_NOUNS.contains(&last.as_str())
+    org_nouns().contains(&last)
 }
 
 pub fn is_role_word(w: &str) -> bool {
     let w = w.to_lowercase();
-    ROLE_WORDS
-        .iter()
-        .any(|r| r.trim() == w || (w.starts_with(r.trim()) && r.trim().len() >= 6))
+    role_words().iter().any(|r| is_role(&w, r))
 }
 
 /// Split a trailing job title off an organization: `NVIDIA Distributed Systems Researcher`

@@ -218,11 +218,27 @@ fn split_position_sentence(text: &str) -> (String, Option<String>) {
     (text.trim_end_matches(':').trim().to_string(), None)
 }
 
+/// A whole university, academy or school of higher education, as opposed to one of
+/// its institutes, departments or labs.
+fn is_top_institution(s: &str) -> bool {
+    util::re!(
+        top,
+        r"(?i)univ|academ|akadem|hochschule|polytechn|politecnico|大学"
+    );
+    top().is_match(s)
+}
+
 /// A sentence rather than a name or title: long, or ends with a period.
 fn is_prose(text: &str) -> bool {
     let words = text.split_whitespace().count();
     util::re!(sentence_start, r"^(?:An?|The|This|These|Our|We|I)\s+[a-z]");
-    words > 12
+    // A comma list of short parts ("Title, Institution, Unit, Country") is a
+    // header however long.
+    let parts: Vec<&str> = text.split(", ").collect();
+    let header_list = parts.len() >= 3
+        && !text.ends_with('.')
+        && parts.iter().all(|p| p.split_whitespace().count() <= 8);
+    (words > 12 && !header_list)
         || (text.ends_with('.') && words > 4)
         || (words > 4 && sentence_start().is_match(text))
 }
@@ -558,12 +574,29 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         return;
     }
     // "Quantum Materials Group, Universität Wien": the group is a unit of the institution.
+    // Two institutions in a row: the one that is a whole university or academy is
+    // the employer and the other its unit, in either order ("Institute of Physics,
+    // Academy of Sciences"; "Université de Bordeaux, Institut de Mathématiques").
     if acc.w.unit.is_none()
         && crate::segment::looks_like_institution(&text)
         && text.split_whitespace().count() <= 8
     {
-        acc.w.unit = acc.w.organization.take();
-        acc.w.organization = Some(text.to_string());
+        let org_is_top = acc
+            .w
+            .organization
+            .as_deref()
+            .is_some_and(is_top_institution);
+        if org_is_top && !is_top_institution(&text) {
+            acc.w.unit = Some(text.to_string());
+        } else {
+            acc.w.unit = acc.w.organization.take();
+            acc.w.organization = Some(text.to_string());
+        }
+        return;
+    }
+    // A part that is only a country or region ("…, Université de Lyon, France").
+    if acc.w.location.is_none() && util::is_region(&text) {
+        acc.w.location = Some(text.to_string());
         return;
     }
     acc.add_summary(&text);
