@@ -97,6 +97,13 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
                 let rest = basics::parse_contact_section(lines, &mut p.basics);
                 keep_other(&mut p, &s.title, rest);
             }
+            // "Certifications and Languages": its language lines are languages.
+            SectionKind::Other
+                if crate::segment::title_mentions(&s.title, SectionKind::Languages) =>
+            {
+                let rest = skills::parse_languages(lines, &mut p.languages);
+                keep_other(&mut p, &s.title, rest);
+            }
             SectionKind::Other => {
                 let items = other_items(lines);
                 keep_other(&mut p, &s.title, items);

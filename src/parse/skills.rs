@@ -39,7 +39,7 @@ pub fn split_items(s: &str) -> Vec<String> {
 
 /// `English (Fluent)`, `Persian: native`, `German – B2`.
 pub fn parse_language(item: &str) -> Language {
-    util::re!(paren, r"^(.*?)\s*\(([^)]*)\)\s*$");
+    util::re!(paren, r"^(.*?)\s*[(\[]([^)\]]*)[)\]]\.?\s*$");
     util::re!(sep, r"^(.*?)\s*(?::|–|—| - )\s*(.+)$");
     if let Some(c) = paren().captures(item) {
         return Language {
@@ -50,11 +50,21 @@ pub fn parse_language(item: &str) -> Language {
     if let Some(c) = sep().captures(item) {
         return Language {
             language: c[1].trim().to_string(),
-            fluency: Some(c[2].trim().to_string()),
+            fluency: Some(c[2].trim().trim_end_matches('.').trim().to_string()),
         };
     }
+    // "Englisch fließend", "Anglais lu, parlé et écrit": the name, then its level.
+    let item = item.trim();
+    if let Some((first, rest)) = item.split_once(' ') {
+        if is_language(first) && !is_language(rest) && !rest.trim().is_empty() {
+            return Language {
+                language: first.to_string(),
+                fluency: Some(rest.trim().trim_end_matches('.').trim().to_string()),
+            };
+        }
+    }
     Language {
-        language: item.trim().to_string(),
+        language: item.to_string(),
         fluency: None,
     }
 }
@@ -136,124 +146,39 @@ fn category(text: &str, skills: &mut Vec<Skill>, languages: &mut Vec<Language>) 
     }
 }
 
-/// Languages people list on CVs, in English and in their own names: an item
-/// whose first word is none of these is not a language entry.
-const LANGUAGE_NAMES: &[&str] = &[
-    "english",
-    "german",
-    "french",
-    "spanish",
-    "italian",
-    "portuguese",
-    "dutch",
-    "swedish",
-    "norwegian",
-    "danish",
-    "finnish",
-    "icelandic",
-    "polish",
-    "czech",
-    "slovak",
-    "hungarian",
-    "romanian",
-    "bulgarian",
-    "greek",
-    "turkish",
-    "russian",
-    "ukrainian",
-    "belarusian",
-    "serbian",
-    "croatian",
-    "bosnian",
-    "slovenian",
-    "macedonian",
-    "albanian",
-    "lithuanian",
-    "latvian",
-    "estonian",
-    "arabic",
-    "hebrew",
-    "persian",
-    "farsi",
-    "urdu",
-    "hindi",
-    "bengali",
-    "punjabi",
-    "gujarati",
-    "marathi",
-    "tamil",
-    "telugu",
-    "kannada",
-    "malayalam",
-    "sinhala",
-    "nepali",
-    "chinese",
-    "mandarin",
-    "cantonese",
-    "japanese",
-    "korean",
-    "vietnamese",
-    "thai",
-    "malay",
-    "indonesian",
-    "tagalog",
-    "filipino",
-    "swahili",
-    "amharic",
-    "yoruba",
-    "igbo",
-    "hausa",
-    "zulu",
-    "afrikaans",
-    "catalan",
-    "basque",
-    "galician",
-    "irish",
-    "welsh",
-    "latin",
-    "esperanto",
-    "kurdish",
-    "armenian",
-    "georgian",
-    "azerbaijani",
-    "kazakh",
-    "uzbek",
-    "mongolian",
-    "luxembourgish",
-    "deutsch",
-    "englisch",
-    "français",
-    "anglais",
-    "allemand",
-    "español",
-    "inglés",
-    "italiano",
-    "português",
-    "nederlands",
-    "svenska",
-    "norsk",
-    "dansk",
-    "suomi",
-    "polski",
-    "čeština",
-    "русский",
-    "中文",
-    "日本語",
-    "한국어",
-    "العربية",
-    "فارسی",
-    "sign",
-    "asl",
-    "bsl",
+/// Language names (`data/languages.txt`), lower case.
+fn language_names() -> &'static std::collections::HashSet<String> {
+    static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        util::word_list(include_str!("data/languages.txt"))
+            .into_iter()
+            .collect()
+    })
+}
+
+/// Words for "language" that stand before a language's name (`Lingua Inglese`,
+/// `Langue : anglais`).
+const LANGUAGE_WORDS: [&str; 8] = [
+    "language", "langue", "lingua", "língua", "lengua", "idioma", "sprache", "taal",
 ];
 
 fn is_language(item: &str) -> bool {
-    let first = item
-        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ':' | '-' | '–' | ','))
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase();
-    LANGUAGE_NAMES.contains(&first.as_str())
+    let mut words = item
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | ':' | '-' | '–' | ','))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let names = language_names();
+    match words.next() {
+        Some(w) if names.contains(&w) => true,
+        Some(w) if LANGUAGE_WORDS.contains(&w.as_str()) => {
+            words.next().is_some_and(|n| names.contains(&n))
+        }
+        // CJK lines have no spaces: the name leads the text.
+        Some(w) => names
+            .iter()
+            .any(|n| !n.is_ascii() && n.chars().count() >= 2 && w.starts_with(n.as_str())),
+        None => false,
+    }
 }
 
 /// Parse a Languages section; lines that name no language are returned (kept in `other`).
@@ -267,6 +192,17 @@ pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) -> Vec<St
         if t.is_empty() {
             continue;
         }
+        // A row of cells, the language first ("Français | Langue maternelle"): the
+        // other cells are its level, whatever punctuation they hold.
+        let row = util::cells(l);
+        if row.len() >= 2 && is_language(&row[0]) && !row[0].contains([',', ';']) {
+            languages.push(Language {
+                language: row[0].trim_end_matches(':').trim().to_string(),
+                fluency: Some(row[1..].join(" ").trim_end_matches('.').trim().to_string())
+                    .filter(|f| !f.is_empty()),
+            });
+            continue;
+        }
         let t = cat_re()
             .captures(t)
             .filter(|c| lang_cat().is_match(c[1].trim()))
@@ -278,8 +214,12 @@ pub fn parse_languages(lines: &[NLine], languages: &mut Vec<Language>) -> Vec<St
         } else {
             vec![t.clone()]
         };
-        if items.iter().any(|i| is_language(i)) {
+        let named = items.iter().filter(|i| is_language(i)).count();
+        if named >= 2 || (named == 1 && items.len() == 1) {
             languages.extend(items.iter().map(|i| parse_language(i)));
+        } else if is_language(&t) {
+            // One language whose level holds commas ("Anglais lu, parlé et écrit").
+            languages.push(parse_language(&t));
         } else {
             rest.push(util::text_with_urls(l));
         }
@@ -384,5 +324,45 @@ mod tests {
                 "Reading Books"
             ]
         );
+    }
+
+    #[test]
+    fn language_lines_in_many_shapes() {
+        let text = |t: &str| (0, Line::new(LineKind::Text, vec![Span::plain(t)]));
+        let row = |a: &str, b: &str| {
+            (
+                0,
+                Line::new(
+                    LineKind::Text,
+                    vec![Span::plain(a), Span::plain("\t"), Span::plain(b)],
+                ),
+            )
+        };
+        let mut langs = vec![];
+        let rest = parse_languages(
+            &[
+                row("Français", "Langue maternelle."),
+                text("Anglais lu, parlé et écrit."),
+                text("espagnol [B1-B2, quotidien]; allemand [A2]"),
+                text("Lingua Inglese: Livello B2."),
+                text("Certificate in Project Management"),
+            ],
+            &mut langs,
+        );
+        let got: Vec<(&str, Option<&str>)> = langs
+            .iter()
+            .map(|l| (l.language.as_str(), l.fluency.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Français", Some("Langue maternelle")),
+                ("Anglais", Some("lu, parlé et écrit")),
+                ("espagnol", Some("B1-B2, quotidien")),
+                ("allemand", Some("A2")),
+                ("Lingua Inglese", Some("Livello B2")),
+            ]
+        );
+        assert_eq!(rest, vec!["Certificate in Project Management".to_string()]);
     }
 }

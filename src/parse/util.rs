@@ -698,7 +698,7 @@ fn org_nouns() -> &'static std::collections::HashSet<String> {
 }
 
 /// The words of a reviewed list: one a line, `#` comments and blank lines skipped.
-fn word_list(text: &str) -> Vec<String> {
+pub fn word_list(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -9,7 +9,7 @@
 
 mod titles;
 
-pub use titles::title_kind;
+pub use titles::{title_kind, title_mentions};
 
 use crate::clean::Cleaned;
 use crate::extract::{Line, LineKind};

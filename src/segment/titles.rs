@@ -122,6 +122,17 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
     best.map(|(_, _, k)| k)
 }
 
+/// Whether a title names a section of `kind` anywhere among its words
+/// ("Certificazioni e Lingue" mentions languages), for mixed sections whose
+/// content is split by what each line holds.
+pub fn title_mentions(title: &str, kind: SectionKind) -> bool {
+    let norm = normalize(title);
+    titles()
+        .phrases
+        .iter()
+        .any(|(p, k)| *k == kind && find_word(&norm, p).is_some())
+}
+
 /// A one-word title that is a compound ending in a known one-word title
 /// (`Schulausbildung`, `Berufserfahrungen`): German and Dutch put the head noun
 /// last. The head must be long enough to be a noun of its own, not a suffix.
