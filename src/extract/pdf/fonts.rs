@@ -5,6 +5,7 @@
 //! with fallbacks (standard encoding, default widths), so text is not lost.
 
 use super::cmap::CMap;
+use super::collection;
 use super::glyphlist;
 use super::obj;
 use pdf_extract::{Dictionary, Document, Object};
@@ -38,6 +39,10 @@ pub struct Font {
     /// Codes of a predefined UCS-2/UTF-16 CMap are Unicode themselves.
     ucs2: bool,
     to_unicode: Option<CMap>,
+    /// Composite fonts with identity codes (or an embedded encoding CMap)
+    /// whose CIDs are those of an Adobe CJK collection: its CID-to-Unicode
+    /// map, for codes the ToUnicode (if any) leaves out.
+    collection: Option<&'static CMap>,
     /// Simple fonts: glyph name of each code (encoding and Differences).
     names: Vec<Option<String>>,
     /// Simple fonts: width of each code in text space units, if given.
@@ -159,6 +164,7 @@ impl Font {
             cmap: None,
             ucs2: false,
             to_unicode: None,
+            collection: None,
             names: glyphlist::STANDARD_ENCODING
                 .iter()
                 .map(|n| (!n.is_empty()).then(|| n.to_string()))
@@ -228,20 +234,34 @@ impl Font {
     fn load_composite(&mut self, doc: &Document, font: &Dictionary, desc: Option<&Dictionary>) {
         self.names.clear();
         self.widths.clear();
+        // Whether codes give CIDs we can read: Identity-H/V, or an embedded
+        // CMap (a predefined CMap such as GBK-EUC-H is not loaded).
+        let mut cids_known = false;
         match font.get(b"Encoding").map(|o| obj::deref(doc, o)) {
             Ok(Object::Name(n)) => {
                 let n = n.as_slice();
                 self.vertical = n.ends_with(b"-V");
                 self.ucs2 =
                     n.starts_with(b"Uni") && n.windows(3).any(|w| w == b"UCS" || w == b"UTF");
+                cids_known = n == b"Identity-H" || n == b"Identity-V";
             }
             Ok(Object::Stream(s)) => {
                 self.vertical = obj::num(doc, &s.dict, b"WMode").is_some_and(|w| w == 1.0);
                 self.cmap = Some(CMap::parse(&obj::content(s)));
+                cids_known = true;
             }
             _ => {}
         }
         let Some(desc) = desc else { return };
+        if cids_known {
+            if let Some(info) = obj::dict(doc, desc, b"CIDSystemInfo") {
+                let text = |k: &[u8]| match obj::get(doc, info, k) {
+                    Some(Object::String(s, _)) => s.clone(),
+                    _ => Vec::new(),
+                };
+                self.collection = collection::to_unicode(&text(b"Registry"), &text(b"Ordering"));
+            }
+        }
         self.default_width = obj::num(doc, desc, b"DW").unwrap_or(1000.0);
         if let Some(w) = obj::array(doc, desc, b"W") {
             // [c [w1 w2 ...]] or [c_first c_last w].
@@ -439,7 +459,10 @@ impl Font {
                 glyphlist::unicode_of(name)
             }
             Kind::Composite if self.ucs2 => char::from_u32(code).map(String::from),
-            Kind::Composite => None,
+            Kind::Composite => self
+                .collection?
+                .unicode(self.cid(code))
+                .filter(|s| !s.is_empty() && s != "\u{fffd}"),
         }
     }
 

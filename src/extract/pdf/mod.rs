@@ -11,6 +11,7 @@
 //! bug or a library panic on an odd file becomes an error, not a crash.
 
 mod cmap;
+mod collection;
 mod fonts;
 mod furniture;
 mod glyphlist;
