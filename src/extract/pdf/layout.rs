@@ -274,14 +274,15 @@ fn merge_scripts(rows: &mut Vec<Vec<G>>) {
         let s = row_size(&rows[i]);
         let y = row_y(&rows[i]);
         let mut target = None;
-        // A row of bullets alone (moderncv's `○␣` between two lines) is no script.
-        let decoration = rows[i].iter().all(|g| {
+        let deco = |g: &G| {
             g.space
                 || g.icon == Some(crate::extract::Icon::Other)
                 || (g.icon.is_none()
                     && g.text.chars().all(|c| !c.is_alphanumeric())
                     && !matches!(g.text.as_str(), "*" | "†" | "‡" | "," | "'" | "’"))
-        });
+        };
+        // A row of bullets alone (moderncv's `○␣` between two lines) is no script.
+        let decoration = rows[i].iter().all(deco);
         if decoration {
             i += 1;
             continue;
@@ -308,8 +309,10 @@ fn merge_scripts(rows: &mut Vec<Vec<G>>) {
                 0.6 * s.max(ms * 0.3)
             };
             // Beside the row's glyphs, not over them (a line of its own that
-            // overlaps the row is no script).
-            let near = rows[i].iter().all(|g| {
+            // overlaps the row is no script). A bullet raised to the script's
+            // height (a vertically centred `•` before "1st author") comes
+            // along without having to be near.
+            let near = rows[i].iter().filter(|g| !deco(g)).all(|g| {
                 m.iter()
                     .any(|h| g.x0 <= h.x1 + reach && g.x1 >= h.x0 - reach)
                     && (few
@@ -896,6 +899,20 @@ pub(crate) mod tests {
         let lines = page_lines(1, gs, &[], 595.0);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text(), "Farshin*");
+    }
+
+    #[test]
+    fn a_raised_bullet_does_not_keep_a_superscript_off_its_line() {
+        // "• 1st author": the bullet, centred, sits on the superscript's
+        // baseline, a date of the left column above.
+        let mut gs = word(20.0, 711.0, 8.0, "2019.9");
+        gs.extend(word(32.0, 703.6, 11.0, "•"));
+        gs.extend(word(50.0, 700.0, 11.0, "1"));
+        gs.extend(word(55.5, 703.6, 8.0, "st"));
+        gs.extend(word(66.0, 700.0, 11.0, "author"));
+        let lines = page_lines(1, gs, &[], 595.0);
+        let text: Vec<String> = lines.iter().map(PLine::text).collect();
+        assert!(text.iter().any(|t| t.ends_with("1st author")), "{text:?}");
     }
 
     #[test]
