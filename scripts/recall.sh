@@ -15,7 +15,9 @@
 # Recall is the multiset overlap over pdftotext's word count. vitae's
 # `== kind: title ==` section markers count as their title words (the marker
 # replaces the heading line). A word hyphenated across a line end in
-# pdftotext counts as kept when vitae has it joined. Page furniture (running
+# pdftotext counts as kept when vitae has it joined, and so do letter-spaced
+# words that pdftotext splits into short pieces ("E X PER I E NC E"), shown as
+# a count per file. Page furniture (running
 # headers, page numbers) and icon glyphs are removed by vitae on purpose: they
 # show among the lost words, which the per-file line lists (most frequent
 # first). Files where pdftotext finds no words have no text layer and are
@@ -105,6 +107,21 @@ def furniture(text):
                 out.add(l)
     return out
 
+def spaced_run(ws, i, have):
+    """Letter-spaced text that pdftotext splits where vitae reads one word
+    ("E X PER I E NC E"): the longest run of 2-12 pieces from `i` on, all of
+    at most 3 characters but one and one of a single character, whose
+    concatenation vitae has."""
+    for k in range(min(12, len(ws) - i), 1, -1):
+        run = ws[i:i + k]
+        if any(p is None for p in run):
+            continue
+        if sum(len(p) > 3 for p in run) > 1 or not any(len(p) == 1 for p in run):
+            continue
+        if have["".join(run)] > 0:
+            return k
+    return 0
+
 MARK = re.compile(r"^== [a-z_]+: (.*) ==$")
 
 def read(path):
@@ -132,7 +149,7 @@ for row in read(os.path.join(tmp, "list")).splitlines():
     if n == 0:
         print(f"{name}\t-\tno text layer (pdftotext finds no words)")
         continue
-    kept, lost = 0, Counter()
+    kept, lost, spaced = 0, Counter(), 0
     for li, ws in enumerate(ref_lines):
         for wi, w in enumerate(ws):
             if w is None:
@@ -147,6 +164,15 @@ for row in read(os.path.join(tmp, "list")).splitlines():
                     kept += 2
                     ref_lines[li + 1][0] = None
                     continue
+            k = spaced_run(ws, wi, have)
+            if k:
+                joined = "".join(ws[wi:wi + k])
+                have[joined] -= 1
+                kept += k
+                spaced += k
+                for j in range(wi + 1, wi + k):
+                    ws[j] = None
+                continue
             if have[w] > 0:
                 have[w] -= 1
                 kept += 1
@@ -161,6 +187,8 @@ for row in read(os.path.join(tmp, "list")).splitlines():
         note = "  [" + err[-1][:120] + "]"
     sample = " ".join(f"{w}x{c}" if c > 1 else w for w, c in lost.most_common(12))
     fsample = " ".join(f"{w}x{c}" if c > 1 else w for w, c in furn_words.most_common(6))
+    if spaced:
+        note += f"\tletter-spaced {spaced} (kept)"
     fnote = f"\tfurniture {sum(furn_words.values())}: {fsample}" if furn_words else ""
     print(f"{name}\t{r:6.2f}%\t{kept}/{n}\tlost: {sample}{note}{fnote}")
     if verbose and lost:
