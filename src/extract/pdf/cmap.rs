@@ -25,7 +25,7 @@ enum Dst {
 /// Ranges (low, high) sorted by low, with each one's definition order and
 /// the largest high up to it, for lookups by binary search.
 #[derive(Debug, Clone)]
-struct Ranges<T> {
+pub struct Ranges<T> {
     items: Vec<(u32, u32, u32, T)>,
     reach: Vec<u32>,
 }
@@ -40,12 +40,13 @@ impl<T> Default for Ranges<T> {
 }
 
 impl<T> Ranges<T> {
-    fn push(&mut self, lo: u32, hi: u32, v: T) {
+    pub fn push(&mut self, lo: u32, hi: u32, v: T) {
         let seq = self.items.len() as u32;
         self.items.push((lo, hi, seq, v));
     }
 
-    fn finish(&mut self) {
+    /// Sort the ranges pushed; call before [`Ranges::find`].
+    pub fn finish(&mut self) {
         self.items.sort_by_key(|r| r.0);
         let mut m = 0;
         self.reach = self
@@ -59,7 +60,7 @@ impl<T> Ranges<T> {
     }
 
     /// The range holding `code` defined last, and its low end.
-    fn find(&self, code: u32) -> Option<(u32, &T)> {
+    pub fn find(&self, code: u32) -> Option<(u32, &T)> {
         let mut j = self.items.partition_point(|r| r.0 <= code);
         let mut best: Option<&(u32, u32, u32, T)> = None;
         for _ in 0..MAX_OVERLAP {
