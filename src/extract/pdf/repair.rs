@@ -291,7 +291,7 @@ pub fn rebuild(data: &[u8]) -> Option<Vec<u8>> {
     let mut k = 0;
     while k < objs.len() {
         let mut e = k + 1;
-        while e < objs.len() && objs[e].0 == objs[e - 1].0 + 1 {
+        while e < objs.len() && Some(objs[e].0) == objs[e - 1].0.checked_add(1) {
             e += 1;
         }
         let _ = writeln!(xref, "{} {}", objs[k].0, e - k);
@@ -300,7 +300,7 @@ pub fn rebuild(data: &[u8]) -> Option<Vec<u8>> {
         }
         k = e;
     }
-    let size = objs.last().map_or(1, |o| o.0 + 1);
+    let size = objs.last().map_or(1, |o| o.0.saturating_add(1));
     let dict = match trailer_dict(data, &s) {
         Some(d) => neutralise(d),
         None => format!("<< /Size {size} >>").into_bytes(),
@@ -404,5 +404,20 @@ mod tests {
     fn the_header_cap_bounds_the_scan() {
         let d = b"1 0 obj ".repeat(MAX_OBJECTS + 5);
         assert_eq!(scan(&d).headers.len(), MAX_OBJECTS);
+    }
+
+    #[test]
+    fn odd_bytes_rebuild_without_panicking() {
+        for d in [
+            &b"4294967295 65535 obj << >> endobj 4294967294 0 obj"[..],
+            b"1 0 obj << /A (unclosed",
+            b"trailer << /Root 1 0 R",
+            b"1 0 obj\nstream\n",
+            b"99999999999 0 obj 1 99999 obj /XRef",
+            b"",
+        ] {
+            let _ = rebuild(d);
+            let _ = rebuild(&[d, b"\ntrailer << /Root 1 0 R /Prev 5 >>"].concat());
+        }
     }
 }
