@@ -1,22 +1,92 @@
 //! CMaps: `ToUnicode` maps (codes to text) and encoding CMaps (codes to CIDs,
 //! with the code space that says how many bytes a code takes).
+//!
+//! Every map is kept as the ranges the file wrote (a `bfchar` or `cidchar`
+//! is a range of one code), sorted by their first code and looked up by
+//! binary search: a range of a million codes costs one entry, and a lookup
+//! costs a logarithm of the number of ranges however many there are.
 
 use super::lexer::{Lexer, Operand};
-use std::collections::HashMap;
 
-/// Ranges up to this size are expanded into the code table; larger ones (a
-/// whole-plane identity map) are kept as ranges.
-const EXPAND_LIMIT: u32 = 1024;
+/// Overlapping ranges looked at per lookup, walking back from the last one
+/// that starts at or before the code.
+const MAX_OVERLAP: usize = 16;
+
+#[derive(Debug, Clone)]
+enum Dst {
+    /// One text for the whole range (a `bfchar`).
+    Text(String),
+    /// UTF-16 units of the first code's text; the last unit counts up.
+    Bump(Vec<u16>),
+    /// One text per code (an array destination).
+    List(Vec<Option<String>>),
+}
+
+/// Ranges (low, high) sorted by low, with each one's definition order and
+/// the largest high up to it, for lookups by binary search.
+#[derive(Debug, Clone)]
+pub struct Ranges<T> {
+    items: Vec<(u32, u32, u32, T)>,
+    reach: Vec<u32>,
+}
+
+impl<T> Default for Ranges<T> {
+    fn default() -> Self {
+        Ranges {
+            items: Vec::new(),
+            reach: Vec::new(),
+        }
+    }
+}
+
+impl<T> Ranges<T> {
+    pub fn push(&mut self, lo: u32, hi: u32, v: T) {
+        let seq = self.items.len() as u32;
+        self.items.push((lo, hi, seq, v));
+    }
+
+    /// Sort the ranges pushed; call before [`Ranges::find`].
+    pub fn finish(&mut self) {
+        self.items.sort_by_key(|r| r.0);
+        let mut m = 0;
+        self.reach = self
+            .items
+            .iter()
+            .map(|r| {
+                m = m.max(r.1);
+                m
+            })
+            .collect();
+    }
+
+    /// The range holding `code` defined last, and its low end.
+    pub fn find(&self, code: u32) -> Option<(u32, &T)> {
+        let mut j = self.items.partition_point(|r| r.0 <= code);
+        let mut best: Option<&(u32, u32, u32, T)> = None;
+        for _ in 0..MAX_OVERLAP {
+            if j == 0 || self.reach[j - 1] < code {
+                break;
+            }
+            j -= 1;
+            let r = &self.items[j];
+            if r.1 >= code && best.is_none_or(|b| r.2 > b.2) {
+                best = Some(r);
+            }
+        }
+        best.map(|r| (r.0, &r.3))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct CMap {
-    /// (bytes, low, high) of each code space range.
+    /// (bytes, low, high) of each code space range, sorted.
     pub codespace: Vec<(u8, u32, u32)>,
-    chars: HashMap<u32, String>,
-    /// Large bfranges: (low, high, first destination as UTF-16 units).
-    ranges: Vec<(u32, u32, Vec<u16>)>,
-    cids: HashMap<u32, u32>,
-    cid_ranges: Vec<(u32, u32, u32)>,
+    bf: Ranges<Dst>,
+    cids: Ranges<u32>,
 }
 
 fn code_of(s: &[u8]) -> u32 {
@@ -66,7 +136,8 @@ impl CMap {
                     for pair in ops.chunks(2) {
                         if let [Operand::Str(src), dst] = pair {
                             if let Some(t) = dst_text(dst) {
-                                m.chars.insert(code_of(src), t);
+                                let c = code_of(src);
+                                m.bf.push(c, c, Dst::Text(t));
                             }
                         }
                     }
@@ -81,7 +152,8 @@ impl CMap {
                 b"endcidchar" => {
                     for pair in ops.chunks(2) {
                         if let [Operand::Str(src), Operand::Num(cid)] = pair {
-                            m.cids.insert(code_of(src), *cid as u32);
+                            let c = code_of(src);
+                            m.cids.push(c, c, *cid as u32);
                         }
                     }
                 }
@@ -90,7 +162,7 @@ impl CMap {
                         if let [Operand::Str(lo), Operand::Str(hi), Operand::Num(cid)] = tri {
                             let (lo, hi) = (code_of(lo), code_of(hi));
                             if hi >= lo {
-                                m.cid_ranges.push((lo, hi, *cid as u32));
+                                m.cids.push(lo, hi, *cid as u32);
                             }
                         }
                     }
@@ -98,6 +170,9 @@ impl CMap {
                 _ => {}
             }
         }
+        m.codespace.sort_unstable();
+        m.bf.finish();
+        m.cids.finish();
         m
     }
 
@@ -108,23 +183,16 @@ impl CMap {
         match dst {
             Operand::Str(s) => {
                 let units = utf16_units(s);
-                if units.is_empty() {
-                    return;
-                }
-                if hi - lo < EXPAND_LIMIT {
-                    for (i, code) in (lo..=hi).enumerate() {
-                        self.chars
-                            .insert(code, text_of_units(&bump(&units, i as u32)));
-                    }
-                } else {
-                    self.ranges.push((lo, hi, units));
+                if !units.is_empty() {
+                    self.bf.push(lo, hi, Dst::Bump(units));
                 }
             }
             Operand::Array(items) => {
-                for (code, item) in (lo..=hi).zip(items.iter()) {
-                    if let Some(t) = dst_text(item) {
-                        self.chars.insert(code, t);
-                    }
+                let n = (hi - lo) as usize + 1;
+                let list: Vec<Option<String>> = items.iter().take(n).map(dst_text).collect();
+                if !list.is_empty() {
+                    let hi = lo + (list.len() as u32 - 1);
+                    self.bf.push(lo, hi, Dst::List(list));
                 }
             }
             _ => {}
@@ -132,29 +200,37 @@ impl CMap {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.chars.is_empty() && self.ranges.is_empty()
+        self.bf.is_empty()
     }
 
     /// The text a code maps to (ToUnicode).
     pub fn unicode(&self, code: u32) -> Option<String> {
-        if let Some(s) = self.chars.get(&code) {
-            return Some(s.clone());
+        let (lo, dst) = self.bf.find(code)?;
+        match dst {
+            Dst::Text(t) => Some(t.clone()),
+            Dst::Bump(units) => Some(text_of_units(&bump(units, code - lo))),
+            Dst::List(l) => l.get((code - lo) as usize).cloned().flatten(),
         }
-        self.ranges
-            .iter()
-            .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
-            .map(|(lo, _, units)| text_of_units(&bump(units, code - lo)))
     }
 
     /// The CID a code selects (encoding CMap).
     pub fn cid(&self, code: u32) -> Option<u32> {
-        if let Some(c) = self.cids.get(&code) {
-            return Some(*c);
-        }
-        self.cid_ranges
+        let (lo, start) = self.cids.find(code)?;
+        Some(start.wrapping_add(code - lo))
+    }
+
+    /// Whether a code space range of `n` bytes holds `c` (the ranges are
+    /// sorted by length then low end).
+    fn in_codespace(&self, n: u8, c: u32) -> bool {
+        let j = self
+            .codespace
+            .partition_point(|&(len, lo, _)| (len, lo) <= (n, c));
+        self.codespace[..j]
             .iter()
-            .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
-            .map(|(lo, _, start)| start + (code - lo))
+            .rev()
+            .take(MAX_OVERLAP)
+            .take_while(|r| r.0 == n)
+            .any(|r| r.2 >= c)
     }
 
     /// Split the next code off `bytes` by the code space: (code, bytes used).
@@ -169,23 +245,12 @@ impl CMap {
                 break;
             }
             let c = code_of(&bytes[..n]);
-            if self
-                .codespace
-                .iter()
-                .any(|&(len, lo, hi)| usize::from(len) == n && (lo..=hi).contains(&c))
-            {
+            if self.in_codespace(n as u8, c) {
                 return (c, n);
             }
         }
         // No range matches: take the shortest code length the map uses.
-        let n = self
-            .codespace
-            .iter()
-            .map(|&(len, _, _)| usize::from(len))
-            .min()
-            .unwrap_or(1)
-            .min(bytes.len())
-            .max(1);
+        let n = usize::from(self.codespace[0].0).min(bytes.len()).max(1);
         (code_of(&bytes[..n.min(bytes.len())]), n)
     }
 }
@@ -234,7 +299,46 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         assert_eq!(m.cid(0x8141), Some(634));
         assert_eq!(m.cid(0x20), Some(1));
         let empty = CMap::default();
+        assert_eq!(m.cid(0x817f), None);
         assert_eq!(empty.next_code(&[1, 2, 3], 2), (0x0102, 2));
         assert_eq!(empty.next_code(&[1], 2), (1, 1));
+    }
+
+    #[test]
+    fn wide_ranges_stay_ranges_and_later_definitions_win() {
+        let m = CMap::parse(
+            b"1 begincodespacerange <0000> <ffff> endcodespacerange
+             1 beginbfrange <0000> <ffff> <0041> endbfrange
+             1 beginbfchar <0005> <0078> endbfchar
+             1 beginbfrange <0100> <01ff> [<0061> <0062>] endbfrange",
+        );
+        assert_eq!(m.bf.items.len(), 3);
+        assert_eq!(m.unicode(5).as_deref(), Some("x"));
+        assert_eq!(m.unicode(6).as_deref(), Some("G"));
+        assert_eq!(m.unicode(0x101).as_deref(), Some("b"));
+        // Past the array's end the wide range applies again.
+        assert_eq!(m.unicode(0x102).as_deref(), Some("\u{143}"));
+    }
+
+    #[test]
+    fn many_ranges_are_found_by_binary_search() {
+        let mut src = String::from("20000 begincodespacerange\n");
+        for i in 0..20000u32 {
+            src.push_str(&format!("<{:04x}> <{:04x}>\n", i * 3, i * 3 + 1));
+        }
+        src.push_str("endcodespacerange\n20000 beginbfrange\n");
+        for i in 0..20000u32 {
+            src.push_str(&format!("<{:04x}> <{:04x}> <4e00>\n", i * 3, i * 3 + 1));
+        }
+        src.push_str("endbfrange");
+        let m = CMap::parse(src.as_bytes());
+        let t = std::time::Instant::now();
+        for i in 0..200_000u32 {
+            let c = i % 60000;
+            let hit = m.unicode(c).is_some();
+            assert_eq!(hit, c % 3 != 2, "{c}");
+            assert_eq!(m.next_code(&[(c >> 8) as u8, c as u8], 1).1, 2);
+        }
+        assert!(t.elapsed().as_secs() < 5);
     }
 }

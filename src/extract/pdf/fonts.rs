@@ -4,7 +4,8 @@
 //! Never fails: a font whose tables are missing or broken still decodes codes,
 //! with fallbacks (standard encoding, default widths), so text is not lost.
 
-use super::cmap::CMap;
+use super::cmap::{CMap, Ranges};
+use super::collection;
 use super::glyphlist;
 use super::obj;
 use pdf_extract::{Dictionary, Document, Object};
@@ -20,6 +21,13 @@ enum Kind {
     Composite,
     /// Type3: glyph space given by its FontMatrix.
     Type3,
+}
+
+/// Widths of a range of CIDs in a `W` array.
+#[derive(Debug, Clone)]
+enum Widths {
+    Same(f64),
+    Each(Vec<f64>),
 }
 
 #[derive(Debug, Clone)]
@@ -38,12 +46,17 @@ pub struct Font {
     /// Codes of a predefined UCS-2/UTF-16 CMap are Unicode themselves.
     ucs2: bool,
     to_unicode: Option<CMap>,
+    /// Composite fonts with identity codes (or an embedded encoding CMap)
+    /// whose CIDs are those of an Adobe CJK collection: its CID-to-Unicode
+    /// map, for codes the ToUnicode (if any) leaves out.
+    collection: Option<&'static CMap>,
     /// Simple fonts: glyph name of each code (encoding and Differences).
     names: Vec<Option<String>>,
     /// Simple fonts: width of each code in text space units, if given.
     widths: Vec<Option<f64>>,
     /// Composite fonts: width of each CID in text space units.
-    cid_widths: HashMap<u32, f64>,
+    /// As the `W` array wrote them: ranges, not one entry per CID.
+    cid_widths: Ranges<Widths>,
     default_width: f64,
     /// Glyph space to text space (0.001, or a Type3 font's FontMatrix).
     scale: f64,
@@ -159,12 +172,13 @@ impl Font {
             cmap: None,
             ucs2: false,
             to_unicode: None,
+            collection: None,
             names: glyphlist::STANDARD_ENCODING
                 .iter()
                 .map(|n| (!n.is_empty()).then(|| n.to_string()))
                 .collect(),
             widths: vec![None; 256],
-            cid_widths: HashMap::new(),
+            cid_widths: Ranges::default(),
             default_width: 500.0,
             scale: 0.001,
             caps: false,
@@ -228,33 +242,54 @@ impl Font {
     fn load_composite(&mut self, doc: &Document, font: &Dictionary, desc: Option<&Dictionary>) {
         self.names.clear();
         self.widths.clear();
+        // Whether codes give CIDs we can read: Identity-H/V, or an embedded
+        // CMap (a predefined CMap such as GBK-EUC-H is not loaded).
+        let mut cids_known = false;
         match font.get(b"Encoding").map(|o| obj::deref(doc, o)) {
             Ok(Object::Name(n)) => {
                 let n = n.as_slice();
                 self.vertical = n.ends_with(b"-V");
                 self.ucs2 =
                     n.starts_with(b"Uni") && n.windows(3).any(|w| w == b"UCS" || w == b"UTF");
+                cids_known = n == b"Identity-H" || n == b"Identity-V";
             }
             Ok(Object::Stream(s)) => {
                 self.vertical = obj::num(doc, &s.dict, b"WMode").is_some_and(|w| w == 1.0);
                 self.cmap = Some(CMap::parse(&obj::content(s)));
+                cids_known = true;
             }
             _ => {}
         }
         let Some(desc) = desc else { return };
+        if cids_known {
+            if let Some(info) = obj::dict(doc, desc, b"CIDSystemInfo") {
+                let text = |k: &[u8]| match obj::get(doc, info, k) {
+                    Some(Object::String(s, _)) => s.clone(),
+                    _ => Vec::new(),
+                };
+                self.collection = collection::to_unicode(&text(b"Registry"), &text(b"Ordering"));
+            }
+        }
         self.default_width = obj::num(doc, desc, b"DW").unwrap_or(1000.0);
         if let Some(w) = obj::array(doc, desc, b"W") {
             // [c [w1 w2 ...]] or [c_first c_last w].
             let mut i = 0;
             while i < w.len() {
-                let first = obj::as_num(obj::deref(doc, &w[i]));
+                let first = obj::as_num(obj::deref(doc, &w[i]))
+                    .filter(|f| (0.0..=f64::from(u32::MAX)).contains(f));
                 match w.get(i + 1).map(|o| obj::deref(doc, o)) {
                     Some(Object::Array(ws)) => {
                         if let Some(first) = first {
-                            for (j, wo) in ws.iter().enumerate().take(65536) {
-                                if let Some(v) = obj::as_num(obj::deref(doc, wo)) {
-                                    self.cid_widths.insert(first as u32 + j as u32, v);
-                                }
+                            let each: Vec<f64> = ws
+                                .iter()
+                                .map(|o| obj::as_num(obj::deref(doc, o)).unwrap_or(f64::NAN))
+                                .collect();
+                            let lo = first as u32;
+                            if let Some(hi) = (each.len() as u32)
+                                .checked_sub(1)
+                                .and_then(|n| lo.checked_add(n))
+                            {
+                                self.cid_widths.push(lo, hi, Widths::Each(each));
                             }
                         }
                         i += 2;
@@ -263,10 +298,8 @@ impl Font {
                         let last = obj::as_num(o);
                         let v = w.get(i + 2).and_then(|o| obj::as_num(obj::deref(doc, o)));
                         if let (Some(a), Some(b), Some(v)) = (first, last, v) {
-                            if b >= a && b - a <= 65535.0 {
-                                for c in a as u32..=b as u32 {
-                                    self.cid_widths.insert(c, v);
-                                }
+                            if b >= a && b <= f64::from(u32::MAX) {
+                                self.cid_widths.push(a as u32, b as u32, Widths::Same(v));
                             }
                         }
                         i += 3;
@@ -274,6 +307,7 @@ impl Font {
                     None => break,
                 }
             }
+            self.cid_widths.finish();
         }
     }
 
@@ -396,7 +430,13 @@ impl Font {
             Kind::Simple | Kind::Type3 => self.widths.get(code as usize).copied().flatten(),
             Kind::Composite => {
                 let cid = self.cid(code);
-                self.cid_widths.get(&cid).copied()
+                self.cid_widths
+                    .find(cid)
+                    .and_then(|(lo, w)| match w {
+                        Widths::Same(v) => Some(*v),
+                        Widths::Each(ws) => ws.get((cid - lo) as usize).copied(),
+                    })
+                    .filter(|v| v.is_finite())
             }
         };
         w.unwrap_or(self.default_width) * self.scale
@@ -439,7 +479,10 @@ impl Font {
                 glyphlist::unicode_of(name)
             }
             Kind::Composite if self.ucs2 => char::from_u32(code).map(String::from),
-            Kind::Composite => None,
+            Kind::Composite => self
+                .collection?
+                .unicode(self.cid(code))
+                .filter(|s| !s.is_empty() && s != "\u{fffd}"),
         }
     }
 
@@ -547,5 +590,72 @@ mod tests {
         assert_eq!(f.text(65).as_deref(), Some("A"));
         assert_eq!(f.next_code(&[65, 66]), (65, 1));
         assert!((f.width(65) - 0.5).abs() < 1e-9);
+    }
+
+    /// A Type0 font with Identity-H codes and the given CIDFont entries.
+    fn composite(doc: &mut Document, cid_font: Dictionary) -> Font {
+        let desc = doc.add_object(Object::Dictionary(cid_font));
+        let mut d = Dictionary::new();
+        d.set("Type", Object::Name(b"Font".to_vec()));
+        d.set("Subtype", Object::Name(b"Type0".to_vec()));
+        d.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+        d.set(
+            "DescendantFonts",
+            Object::Array(vec![Object::Reference(desc)]),
+        );
+        Font::load(doc, &d)
+    }
+
+    #[test]
+    fn cid_widths_are_kept_as_ranges() {
+        let mut doc = Document::with_version("1.5");
+        let n = |v: i64| Object::Integer(v);
+        let mut w = vec![
+            n(10),
+            Object::Array(vec![n(300), n(400)]),
+            n(20),
+            n(29),
+            n(700),
+        ];
+        // Wide ranges a hostile file repeats: one entry each, not 65,536.
+        for _ in 0..20_000 {
+            w.extend([n(100), n(0x10000), n(900)]);
+        }
+        let mut cid = Dictionary::new();
+        cid.set("Subtype", Object::Name(b"CIDFontType2".to_vec()));
+        cid.set("DW", n(1000));
+        cid.set("W", Object::Array(w));
+        let t = std::time::Instant::now();
+        let f = composite(&mut doc, cid);
+        assert!(t.elapsed().as_secs() < 2, "{:?}", t.elapsed());
+        assert!(f.cid_widths.find(5).is_none());
+        assert!((f.width(10) - 0.3).abs() < 1e-9);
+        assert!((f.width(11) - 0.4).abs() < 1e-9);
+        assert!((f.width(12) - 1.0).abs() < 1e-9);
+        assert!((f.width(25) - 0.7).abs() < 1e-9);
+        assert!((f.width(0x8000) - 0.9).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_cjk_collection_without_to_unicode_decodes() {
+        let mut doc = Document::with_version("1.5");
+        let mut info = Dictionary::new();
+        info.set("Registry", Object::string_literal("Adobe"));
+        info.set("Ordering", Object::string_literal("GB1"));
+        info.set("Supplement", Object::Integer(5));
+        let mut cid = Dictionary::new();
+        cid.set("Subtype", Object::Name(b"CIDFontType0".to_vec()));
+        cid.set("CIDSystemInfo", Object::Dictionary(info.clone()));
+        let f = composite(&mut doc, cid);
+        // GB1's CID 34 is 'A'; 4162 is a Han character.
+        assert_eq!(f.text(34).as_deref(), Some("A"));
+        assert!(f
+            .text(4162)
+            .is_some_and(|t| t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
+        // Identity ordering: no collection, nothing to decode.
+        info.set("Ordering", Object::string_literal("Identity"));
+        let mut cid = Dictionary::new();
+        cid.set("CIDSystemInfo", Object::Dictionary(info));
+        assert_eq!(composite(&mut doc, cid).text(34), None);
     }
 }

@@ -58,6 +58,45 @@ pub fn word_break(a: &G, b: &G) -> bool {
     b.x0 - a.x1 - a.spacing.max(0.0) > WORD_GAP * size
 }
 
+/// Letter-spaced text (headings tracked out by a layout tool that places
+/// each glyph on its own, with no `Tc`): in a run of glyphs between explicit
+/// spaces, when every gap is positive, the smallest gap is the tracking, and
+/// is added to each glyph's spacing so that only gaps wider than tracking
+/// plus a word gap break words, as xpdf's text output does (minimum gap plus
+/// a word space). Runs of fewer than four glyphs say too little and are left
+/// alone, and so are runs where any glyphs abut, as in all ordinary text.
+pub fn absorb_tracking(row: &mut [G]) {
+    let mut i = 0;
+    while i < row.len() {
+        if row[i].space {
+            i += 1;
+            continue;
+        }
+        let size = row[i].size.max(1.0);
+        let mut j = i + 1;
+        while j < row.len()
+            && !row[j].space
+            && row[j].icon.is_none()
+            && (row[j].size - size).abs() < 0.1 * size
+            && row[j].x0 - row[j - 1].x1 < size
+        {
+            j += 1;
+        }
+        if j - i >= 4 && row[i].icon.is_none() {
+            let min = row[i..j]
+                .windows(2)
+                .map(|w| w[1].x0 - w[0].x1 - w[0].spacing.max(0.0))
+                .fold(f32::INFINITY, f32::min);
+            if min > 0.02 * size && min.is_finite() {
+                for g in &mut row[i..j - 1] {
+                    g.spacing = g.spacing.max(0.0) + min;
+                }
+            }
+        }
+        i = j;
+    }
+}
+
 /// A cell's text with spaces from glyph gaps (icons left out).
 pub fn cell_text(c: &[G]) -> String {
     let mut s = String::new();
@@ -235,14 +274,15 @@ fn merge_scripts(rows: &mut Vec<Vec<G>>) {
         let s = row_size(&rows[i]);
         let y = row_y(&rows[i]);
         let mut target = None;
-        // A row of bullets alone (moderncv's `○␣` between two lines) is no script.
-        let decoration = rows[i].iter().all(|g| {
+        let deco = |g: &G| {
             g.space
                 || g.icon == Some(crate::extract::Icon::Other)
                 || (g.icon.is_none()
                     && g.text.chars().all(|c| !c.is_alphanumeric())
                     && !matches!(g.text.as_str(), "*" | "†" | "‡" | "," | "'" | "’"))
-        });
+        };
+        // A row of bullets alone (moderncv's `○␣` between two lines) is no script.
+        let decoration = rows[i].iter().all(deco);
         if decoration {
             i += 1;
             continue;
@@ -269,8 +309,10 @@ fn merge_scripts(rows: &mut Vec<Vec<G>>) {
                 0.6 * s.max(ms * 0.3)
             };
             // Beside the row's glyphs, not over them (a line of its own that
-            // overlaps the row is no script).
-            let near = rows[i].iter().all(|g| {
+            // overlaps the row is no script). A bullet raised to the script's
+            // height (a vertically centred `•` before "1st author") comes
+            // along without having to be near.
+            let near = rows[i].iter().filter(|g| !deco(g)).all(|g| {
                 m.iter()
                     .any(|h| g.x0 <= h.x1 + reach && g.x1 >= h.x0 - reach)
                     && (few
@@ -620,6 +662,7 @@ fn region_score(rows: &[Vec<CellInfo>], gx: f32) -> Option<(f32, f32)> {
 pub fn page_lines(page: u32, glyphs: Vec<G>, marks: &[Mark], _width: f32) -> Vec<PLine> {
     let mut rows = rows(glyphs);
     place_marks(&mut rows, marks);
+    rows.iter_mut().for_each(|r| absorb_tracking(r));
     let mut rows: Vec<Vec<Vec<G>>> = rows.into_iter().map(cells).collect();
     split_at_edges(&mut rows);
     let regions = find_regions(&rows);
@@ -804,6 +847,40 @@ pub(crate) mod tests {
         assert_eq!(cell_text(&gs), "AWS cloud");
     }
 
+    /// Glyphs of `text` placed one by one, `track` apart, words another
+    /// `extra` apart (no space glyphs).
+    fn tracked(text: &str, track: f32, extra: f32) -> Vec<G> {
+        let mut x = 0.0;
+        let mut out = Vec::new();
+        for c in text.chars() {
+            if c == ' ' {
+                x += extra;
+                continue;
+            }
+            let mut g = word(x, 100.0, 10.0, &c.to_string()).remove(0);
+            g.x1 = x + 6.0;
+            x = g.x1 + track;
+            out.push(g);
+        }
+        out
+    }
+
+    #[test]
+    fn letter_spacing_is_not_word_spacing() {
+        let mut gs = tracked("DATA ANALYSIS", 3.0, 3.0);
+        assert_eq!(cell_text(&gs), "D A T A A N A L Y S I S");
+        absorb_tracking(&mut gs);
+        assert_eq!(cell_text(&gs), "DATA ANALYSIS");
+        // Abutting glyphs: ordinary text is left as it was.
+        let mut gs = tracked("AB CD EF", 0.0, 3.0);
+        absorb_tracking(&mut gs);
+        assert_eq!(cell_text(&gs), "AB CD EF");
+        // Too few glyphs to tell tracking from word spaces.
+        let mut gs = tracked("1 2 3", 0.0, 3.0);
+        absorb_tracking(&mut gs);
+        assert_eq!(cell_text(&gs), "1 2 3");
+    }
+
     #[test]
     fn right_aligned_dates_are_a_cell() {
         let mut gs = word(50.0, 700.0, 10.0, "NVIDIA Research");
@@ -822,6 +899,20 @@ pub(crate) mod tests {
         let lines = page_lines(1, gs, &[], 595.0);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text(), "Farshin*");
+    }
+
+    #[test]
+    fn a_raised_bullet_does_not_keep_a_superscript_off_its_line() {
+        // "• 1st author": the bullet, centred, sits on the superscript's
+        // baseline, a date of the left column above.
+        let mut gs = word(20.0, 711.0, 8.0, "2019.9");
+        gs.extend(word(32.0, 703.6, 11.0, "•"));
+        gs.extend(word(50.0, 700.0, 11.0, "1"));
+        gs.extend(word(55.5, 703.6, 8.0, "st"));
+        gs.extend(word(66.0, 700.0, 11.0, "author"));
+        let lines = page_lines(1, gs, &[], 595.0);
+        let text: Vec<String> = lines.iter().map(PLine::text).collect();
+        assert!(text.iter().any(|t| t.ends_with("1st author")), "{text:?}");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! bug or a library panic on an odd file becomes an error, not a crash.
 
 mod cmap;
+mod collection;
 mod fonts;
 mod furniture;
 mod glyphlist;
@@ -21,6 +22,7 @@ mod layout;
 mod lexer;
 mod links;
 mod obj;
+mod repair;
 mod structure;
 
 use super::{Document, ExtractError};
@@ -67,7 +69,25 @@ pub fn extract(bytes: &[u8]) -> Result<Document, ExtractError> {
     }
 }
 
-fn load(bytes: &[u8]) -> Result<pdf_extract::Document, ExtractError> {
+/// Page objects that resolve to a dictionary, of the first pages read.
+fn readable_pages(doc: &pdf_extract::Document) -> usize {
+    doc.page_iter()
+        .take(MAX_PAGES + 1)
+        .filter(|id| matches!(doc.get_object(*id), Ok(Object::Dictionary(_))))
+        .count()
+}
+
+/// The document from a rebuilt cross-reference table ([`repair`]), if it
+/// has readable pages.
+fn recover(data: &[u8]) -> Option<pdf_extract::Document> {
+    let fixed = repair::rebuild(data)?;
+    let mut doc = pdf_extract::Document::load_mem(&fixed).ok()?;
+    repair::fix_root(&mut doc);
+    (readable_pages(&doc) > 0).then_some(doc)
+}
+
+/// The parsed file, and whether its cross-reference table had to be rebuilt.
+fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool), ExtractError> {
     // Readers accept junk before the header; lopdf wants the header first.
     let start = bytes
         .windows(5)
@@ -75,28 +95,52 @@ fn load(bytes: &[u8]) -> Result<pdf_extract::Document, ExtractError> {
         .position(|w| w == b"%PDF-")
         .unwrap_or(0);
     let data = &bytes[start..];
-    let doc = pdf_extract::Document::load_mem(data).map_err(|e| {
-        let msg = e.to_string();
-        if msg.to_lowercase().contains("password") || msg.to_lowercase().contains("encrypt") {
-            ExtractError::new(
-                "pdf_encrypted",
-                "encrypted PDF: it needs a password to open",
-            )
-        } else {
-            ExtractError::new("pdf_corrupt", format!("corrupt or truncated PDF: {msg}"))
-        }
-    })?;
-    if doc.is_encrypted() {
-        return Err(ExtractError::new(
+    let encrypted = || {
+        ExtractError::new(
             "pdf_encrypted",
             "encrypted PDF: it needs a password to open",
-        ));
+        )
+    };
+    let (doc, rebuilt) = match pdf_extract::Document::load_mem(data) {
+        Ok(doc) => {
+            // Loaded, but a wrong xref offset can leave the Root or pages
+            // unreadable: rebuild then, and keep whichever reads more pages.
+            let pages = doc.page_iter().take(MAX_PAGES + 1).count();
+            let readable = readable_pages(&doc);
+            if pages > 0 && readable == pages && doc.catalog().is_ok() {
+                (doc, false)
+            } else {
+                match recover(data) {
+                    Some(r) if readable_pages(&r) > readable => (r, true),
+                    _ => (doc, false),
+                }
+            }
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            let lower = msg.to_lowercase();
+            if lower.contains("password") || lower.contains("encrypt") {
+                return Err(encrypted());
+            }
+            match recover(data) {
+                Some(doc) => (doc, true),
+                None => {
+                    return Err(ExtractError::new(
+                        "pdf_corrupt",
+                        format!("corrupt or truncated PDF: {msg}"),
+                    ))
+                }
+            }
+        }
+    };
+    if doc.is_encrypted() {
+        return Err(encrypted());
     }
-    Ok(doc)
+    Ok((doc, rebuilt))
 }
 
 fn extract_inner(bytes: &[u8]) -> Result<Document, ExtractError> {
-    let doc = load(bytes)?;
+    let (doc, rebuilt) = load(bytes)?;
     let page_ids: Vec<_> = doc.page_iter().take(MAX_PAGES + 1).collect();
     if page_ids.is_empty() {
         return Err(ExtractError::new(
@@ -109,6 +153,10 @@ fn extract_inner(bytes: &[u8]) -> Result<Document, ExtractError> {
         title: title(&doc),
         ..Default::default()
     };
+    if rebuilt {
+        out.warnings
+            .push("damaged cross-reference table: objects found by scanning the file".into());
+    }
     if page_ids.len() > MAX_PAGES {
         out.warnings
             .push(format!("only the first {MAX_PAGES} pages were read"));
@@ -236,5 +284,150 @@ mod tests {
             b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
         );
         assert!(e.is_err());
+    }
+
+    /// A valid one-page PDF saying "Hello recovered world", built from its
+    /// objects with a correct xref table (offsets computed here); with
+    /// `xref_stream`, its cross-reference is a `/Type /XRef` stream instead.
+    fn small_pdf(xref_stream: bool) -> Vec<u8> {
+        let content = b"BT /F1 12 Tf 72 700 Td (Hello recovered world) Tj ET";
+        let objs: Vec<Vec<u8>> = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+              /Resources << /Font << /F1 5 0 R >> >> >>"
+                .to_vec(),
+            [
+                format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
+                content,
+                b"\nendstream",
+            ]
+            .concat(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+            b"<< /Title (Recovered) >>".to_vec(),
+        ];
+        let mut out = b"%PDF-1.5\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objs.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+            out.extend_from_slice(o);
+            out.extend_from_slice(b"\nendobj\n");
+        }
+        let start = out.len();
+        if xref_stream {
+            let n = objs.len() + 2;
+            let mut rows = vec![0u8, 0, 0, 0, 0, 0xff, 0xff];
+            for off in offsets.iter().chain([&start]) {
+                rows.push(1);
+                rows.extend_from_slice(&(*off as u32).to_be_bytes());
+                rows.extend_from_slice(&[0, 0]);
+            }
+            out.extend_from_slice(
+                format!(
+                    "{} 0 obj\n<< /Type /XRef /Size {n} /W [1 4 2] /Root 1 0 R /Info 6 0 R \
+                     /Length {} >>\nstream\n",
+                    n - 1,
+                    rows.len()
+                )
+                .as_bytes(),
+            );
+            out.extend_from_slice(&rows);
+            out.extend_from_slice(b"\nendstream\nendobj\n");
+        } else {
+            out.extend_from_slice(format!("xref\n0 {}\n", objs.len() + 1).as_bytes());
+            out.extend_from_slice(b"0000000000 65535 f\r\n");
+            for off in &offsets {
+                out.extend_from_slice(format!("{off:010} 00000 n\r\n").as_bytes());
+            }
+            out.extend_from_slice(
+                format!(
+                    "trailer\n<< /Size {} /Root 1 0 R /Info 6 0 R >>\n",
+                    objs.len() + 1
+                )
+                .as_bytes(),
+            );
+        }
+        out.extend_from_slice(format!("startxref\n{start}\n%%EOF\n").as_bytes());
+        out
+    }
+
+    /// The file with its `startxref` offset moved by `delta` bytes.
+    fn shift_startxref(pdf: &[u8], delta: i64) -> Vec<u8> {
+        let key = b"startxref\n";
+        let at = pdf.windows(key.len()).rposition(|w| w == key).unwrap() + key.len();
+        let end = at + pdf[at..].iter().position(|&b| b == b'\n').unwrap();
+        let off: i64 = std::str::from_utf8(&pdf[at..end]).unwrap().parse().unwrap();
+        let mut out = pdf[..at].to_vec();
+        out.extend_from_slice((off + delta).to_string().as_bytes());
+        out.extend_from_slice(&pdf[end..]);
+        out
+    }
+
+    fn says_hello(bytes: &[u8]) -> Result<Document, String> {
+        let doc = extract(bytes).map_err(|e| e.message)?;
+        let text: Vec<String> = doc.lines.iter().map(|l| l.text()).collect();
+        if text.iter().any(|t| t.contains("Hello recovered world")) {
+            Ok(doc)
+        } else {
+            Err(format!("text lost: {text:?}"))
+        }
+    }
+
+    #[test]
+    fn intact_files_load_without_a_rebuild() {
+        for xs in [false, true] {
+            let doc = says_hello(&small_pdf(xs)).unwrap();
+            assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+            assert_eq!(doc.title.as_deref(), Some("Recovered"));
+        }
+    }
+
+    #[test]
+    fn a_startxref_off_by_some_bytes_is_recovered() {
+        for xs in [false, true] {
+            for delta in [-46, -3, 5, 46, 100_000] {
+                let pdf = shift_startxref(&small_pdf(xs), delta);
+                let doc = says_hello(&pdf).unwrap_or_else(|e| panic!("{xs} {delta}: {e}"));
+                assert!(doc.warnings[0].contains("cross-reference"));
+                // The trailer was found: its /Info gives the title.
+                assert_eq!(doc.title.as_deref(), Some("Recovered"), "{xs} {delta}");
+            }
+        }
+    }
+
+    #[test]
+    fn garbage_after_eof_and_a_missing_eof_are_recovered() {
+        for xs in [false, true] {
+            let mut pdf = small_pdf(xs);
+            pdf.extend(std::iter::repeat_n(0u8, 1000));
+            says_hello(&pdf).unwrap();
+            let mut pdf = small_pdf(xs);
+            pdf.extend(b"x".repeat(2000));
+            says_hello(&pdf).unwrap();
+            let pdf = small_pdf(xs);
+            let cut = pdf.len() - b"%%EOF\n".len();
+            says_hello(&pdf[..cut]).unwrap();
+        }
+    }
+
+    #[test]
+    fn without_xref_or_trailer_the_catalog_is_the_root() {
+        let pdf = small_pdf(false);
+        let cut = pdf.windows(5).position(|w| w == b"xref\n").unwrap();
+        says_hello(&pdf[..cut]).unwrap();
+    }
+
+    #[test]
+    fn the_last_definition_of_an_object_wins() {
+        // An incremental update redefines the content stream; its xref
+        // section is lost with the offset.
+        let mut pdf = small_pdf(false);
+        let new = b"BT /F1 12 Tf 72 700 Td (Hello recovered world again) Tj ET";
+        pdf.extend_from_slice(format!("4 0 obj\n<< /Length {} >>\nstream\n", new.len()).as_bytes());
+        pdf.extend_from_slice(new);
+        pdf.extend_from_slice(b"\nendstream\nendobj\nstartxref\n999999\n%%EOF\n");
+        let doc = says_hello(&pdf).unwrap();
+        assert!(doc.lines.iter().any(|l| l.text().contains("world again")));
     }
 }

@@ -621,10 +621,10 @@ fn join_hyphen(prev: &mut Line, spans: &mut Vec<Span>) -> bool {
     // The word may end the line, or its first cell (a date cell after it).
     let ends_hyphen = |s: &Span| s.text.trim_end().ends_with(['-', '\u{2010}', '\u{ad}']);
     let tab = prev.spans.iter().position(|s| s.text == "\t");
-    let idx = match prev.spans.iter().rposition(|s| !s.text.trim().is_empty()) {
-        Some(i) if prev.spans[i].text != "\t" && ends_hyphen(&prev.spans[i]) => i,
+    let (idx, cell_end) = match prev.spans.iter().rposition(|s| !s.text.trim().is_empty()) {
+        Some(i) if prev.spans[i].text != "\t" && ends_hyphen(&prev.spans[i]) => (i, false),
         _ => match tab {
-            Some(t) if t > 0 && ends_hyphen(&prev.spans[t - 1]) => t - 1,
+            Some(t) if t > 0 && ends_hyphen(&prev.spans[t - 1]) => (t - 1, true),
             _ => return false,
         },
     };
@@ -651,10 +651,18 @@ fn join_hyphen(prev: &mut Line, spans: &mut Vec<Span>) -> bool {
     if !c.is_alphanumeric() {
         return false;
     }
+    // A number before the hyphen: at the end of a first cell (a date
+    // column) it is an open range (`2017-`, then `for ...` on the next
+    // line), not half a word; in prose it is a compound whose hyphen stays
+    // (`1-` `year`). `2017-` `2018` is one range either way.
+    let number = fragment.chars().last().is_some_and(|d| d.is_ascii_digit());
+    if number && c.is_alphabetic() && cell_end {
+        return false;
+    }
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let word = rest[..end].to_string();
     let remainder = rest[end..].to_string();
-    let drop_hyphen = c.is_lowercase() && !fragment.contains('-');
+    let drop_hyphen = c.is_lowercase() && !fragment.contains('-') && !number;
     let mut joined = if drop_hyphen {
         stem.to_string()
     } else {
@@ -901,6 +909,36 @@ mod tests {
         assert_eq!(out[1].1, "We study networked ");
         assert_eq!(out[2].1, "systems at multi-100-Gbps ");
         assert_eq!(out[3].1, "rates");
+    }
+
+    #[test]
+    fn a_number_before_a_line_end_hyphen_keeps_it() {
+        // An open range ending a date cell, then the next line's words.
+        let mut lines = vec![
+            pl(
+                1,
+                50.0,
+                792.0,
+                10.0,
+                &["2017-", "Instructor: Introduction to"],
+            ),
+            pl(1, 50.0, 780.0, 10.0, &["for Business Analytics"]),
+        ];
+        let x = lines[0].cells[1][0].x0;
+        lines[1].cells[0] = word(x, 780.0, 10.0, "for Business Analytics");
+        lines[1].x0 = x;
+        let out = run(lines);
+        assert_eq!(out[0].1, "2017-\tInstructor: Introduction to");
+        assert_eq!(out[1].1, "for Business Analytics");
+        // In prose: a compound keeps its hyphen, a range joins.
+        let out = run(vec![
+            pl(1, 50.0, 792.0, 10.0, &["patients who receive a 1-"]),
+            pl(1, 50.0, 780.0, 10.0, &["year course, 2019-"]),
+            pl(1, 50.0, 768.0, 10.0, &["2020 again"]),
+        ]);
+        assert_eq!(out[0].1, "patients who receive a 1-year ");
+        assert_eq!(out[1].1, "course, 2019-2020 ");
+        assert_eq!(out[2].1, "again");
     }
 
     #[test]
