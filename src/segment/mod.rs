@@ -119,6 +119,17 @@ pub fn segment(doc: &Cleaned) -> Segmented {
             _ => None,
         })
         .collect();
+    // The largest heading style, when no section title uses it: the owner's
+    // name is set in it, wherever a sidebar puts it in the reading order.
+    let name_level = doc
+        .lines
+        .iter()
+        .filter_map(|l| match l.kind {
+            LineKind::Heading(n) => Some(n),
+            _ => None,
+        })
+        .min()
+        .filter(|n| !title_levels.contains(n));
     let mut header_top: Option<u8> = None;
     for (i, line) in doc.lines.iter().enumerate() {
         let no = i + 1;
@@ -161,6 +172,12 @@ pub fn segment(doc: &Cleaned) -> Segmented {
                 lines: vec![],
             });
             cur_level = level;
+        } else if line.kind == LineKind::Heading(name_level.unwrap_or(0))
+            && !out.sections.is_empty()
+            && line.page.unwrap_or(1) <= 1
+            && (looks_like_name(&line.flat_text()) || name_part(&line.flat_text()))
+        {
+            out.preamble.push((no, line.clone()));
         } else if let LineKind::Heading(_) = line.kind {
             let cur = out.sections.last().map(|s| s.kind);
             let as_entry = match cur {
@@ -231,6 +248,22 @@ fn looks_like_name(s: &str) -> bool {
         && words
             .iter()
             .all(|w| capitalized(w) || PARTICLES.contains(&w.to_lowercase().as_str()))
+}
+
+/// One word of a name set over two lines (`DANIELE` / `TRAPPOLINI`), or a name
+/// in Han characters (two to four, no spaces).
+fn name_part(s: &str) -> bool {
+    let t = s.trim();
+    if t.contains(char::is_whitespace) || title_kind(t, true).is_some() {
+        return false;
+    }
+    let n = t.chars().count();
+    let han = (2..=4).contains(&n) && t.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    let word = n >= 2
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''));
+    han || word
 }
 
 fn push(out: &mut Segmented, no: usize, line: Line) {
