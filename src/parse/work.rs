@@ -298,7 +298,26 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                 && !c[1..].iter().all(|x| util::is_location(x))
         }
     };
-    let date_column = lines.iter().filter(|(_, l)| date_row(l)).count() >= 2;
+    // A line that is only a date, or a date cell beside the entry.
+    let date_only = |l: &Line| {
+        date_row(l) || {
+            let t = util::strip_bullet(&l.flat_text()).trim().to_string();
+            !t.is_empty() && dates::whole_date(&t).is_some()
+        }
+    };
+    let first = lines.iter().map(|(_, l)| l).find(|l| !l.is_blank());
+    // Entries led by their dates (a date column, or a date line over each entry):
+    // each such row opens an entry, and the lines under it are that entry's.
+    let date_column = lines.iter().filter(|(_, l)| date_row(l)).count() >= 2
+        || (first.is_some_and(&date_only)
+            && lines.iter().filter(|(_, l)| date_only(l)).count() >= 2);
+    let date_row = |l: &Line| {
+        if date_column {
+            date_only(l)
+        } else {
+            date_row(l)
+        }
+    };
 
     let mut out: Vec<Work> = Vec::new();
     let mut cur: Option<Acc> = None;
@@ -520,6 +539,21 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
                 acc.set_org(&text);
             }
             return;
+        }
+    }
+    // "HubSpot - Senior Software Engineer", "Engineer | Acme": one part a title.
+    if !strong {
+        for sep in [" - ", " – ", " — ", " | "] {
+            if let Some((a, b)) = text.split_once(sep) {
+                let (a, b) = (a.trim(), b.trim());
+                let title_a = util::looks_like_position(a);
+                let title_b = util::looks_like_position(b);
+                if !a.is_empty() && !b.is_empty() && title_a != title_b && !b.contains(sep) {
+                    place(acc, a, false);
+                    place(acc, b, false);
+                    return;
+                }
+            }
         }
     }
     // "Senior Researcher, Google" or "Google, Senior Researcher": place each part.
@@ -798,5 +832,60 @@ mod tests {
         assert_eq!(w[0].organization.as_deref(), Some("Acme Labs"));
         assert_eq!(w[0].location.as_deref(), Some("Boston, USA"));
         assert_eq!(w[1].end.as_deref(), Some("2019"));
+    }
+
+    #[test]
+    fn a_date_line_over_each_entry_leads_it() {
+        let lines = vec![
+            l(LineKind::Text, "September 2024 - present"),
+            l(LineKind::Text, "Acme Corp - Staff Compiler Engineer"),
+            l(LineKind::Blank, ""),
+            l(LineKind::Text, "Regex engine"),
+            l(
+                LineKind::Text,
+                "Built a regex engine from scratch, and it compiles fast.",
+            ),
+            l(LineKind::Blank, ""),
+            l(LineKind::Text, "June 2022 - August 2024"),
+            l(LineKind::Text, "Tiko Energy - Consultant SE"),
+        ];
+        let (jobs, _) = parse(&lines);
+        let got: Vec<_> = jobs
+            .iter()
+            .map(|w| {
+                (
+                    w.organization.as_deref(),
+                    w.position.as_deref(),
+                    w.start.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("Acme Corp"),
+                    Some("Staff Compiler Engineer"),
+                    Some("2024-09")
+                ),
+                (Some("Tiko Energy"), Some("Consultant SE"), Some("2022-06")),
+            ]
+        );
+    }
+
+    #[test]
+    fn organization_and_title_across_a_dash_or_bar() {
+        for t in [
+            "HubSpot - Senior Software Engineer",
+            "Senior Software Engineer | HubSpot",
+        ] {
+            let (jobs, _) = parse(&[l(LineKind::Text, t), l(LineKind::Text, "2018 - 2019")]);
+            assert_eq!(jobs[0].organization.as_deref(), Some("HubSpot"), "{t}");
+            assert_eq!(
+                jobs[0].position.as_deref(),
+                Some("Senior Software Engineer"),
+                "{t}"
+            );
+        }
     }
 }
