@@ -245,7 +245,7 @@ pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
     let mut out = Vec::new();
     let mut leftovers = Vec::new();
     let mut sub_type = type_from_title(title);
-    for block in util::blocks(lines) {
+    for block in split_at_repeated_keys(util::blocks(lines)) {
         let first = block.first();
         let first_text = first.flat_text();
         // A subsection title inside the section ("Journal Articles", a bold line).
@@ -282,6 +282,64 @@ pub fn parse(title: &str, lines: &[NLine]) -> (Vec<Publication>, Vec<String>) {
         }
     }
     (out, leftovers)
+}
+
+/// Entries start where their key repeats. When the section's entries start with
+/// a citation key or a list number (`[C3]`, `J2.`, `12.`), every line that starts
+/// with one starts the next entry, gaps or none: a list set without gaps is one
+/// block of lines, and a gap inside an entry (before its venue line) does not end
+/// it. A block before the first key (a legend) and a subsection title stay apart.
+fn split_at_repeated_keys(blocks: Vec<Block>) -> Vec<Block> {
+    util::re!(number, r"^\(?[0-9]{1,3}[.)]\s");
+    let text = |l: &Line| l.flat_text().trim_start().to_string();
+    // How many lines start with a key, and how many blocks: keys that start
+    // most blocks, or several in one, are the entries' starts.
+    let count = |re: &regex::Regex| {
+        let lines = blocks
+            .iter()
+            .flat_map(|b| b.lines.iter())
+            .filter(|(_, l)| re.is_match(&text(l)))
+            .count();
+        let firsts = blocks
+            .iter()
+            .filter(|b| re.is_match(&text(b.first())))
+            .count();
+        (lines, firsts)
+    };
+    let (keyed_lines, keyed_firsts) = count(key_re());
+    let (numbered_lines, numbered_firsts) = count(number());
+    let starts: Box<dyn Fn(&str) -> bool> = if keyed_lines >= 2 && keyed_firsts >= 1 {
+        Box::new(|t: &str| key_re().is_match(t))
+    } else if numbered_lines >= 2 && numbered_firsts >= 1 {
+        Box::new(|t: &str| number().is_match(t))
+    } else {
+        return blocks;
+    };
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Whether the last block out is an entry that later lines may continue.
+    let mut open = false;
+    for b in blocks {
+        let first = b.first();
+        let subsection = b.lines.len() == 1
+            && (matches!(first.kind, LineKind::Heading(_)) || first.all_bold())
+            && !starts(&text(first));
+        if subsection || (!open && !starts(&text(first))) {
+            out.push(b);
+            open = false;
+            continue;
+        }
+        for (no, l) in b.lines {
+            if starts(&text(&l)) || !open {
+                out.push(Block {
+                    lines: vec![(no, l)],
+                });
+                open = true;
+            } else if let Some(last) = out.last_mut() {
+                last.lines.push((no, l));
+            }
+        }
+    }
+    out
 }
 
 fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publication> {
@@ -1463,5 +1521,34 @@ mod tests {
             split_authors("Jane Doe*, John Roe† and Max Mu"),
             vec!["Jane Doe", "John Roe", "Max Mu"]
         );
+    }
+
+    #[test]
+    fn keyed_entries_start_where_the_key_repeats() {
+        let t = |k: LineKind, x: &str| (0, Line::new(k, vec![crate::extract::Span::plain(x)]));
+        let lines = vec![
+            t(LineKind::Text, "* equal contribution"),
+            t(LineKind::Blank, ""),
+            t(LineKind::Text, "[C2] A Study of Things"),
+            t(LineKind::Continuation, "Jane Roe*, John Doe"),
+            t(LineKind::Continuation, "ICLR 2025"),
+            t(LineKind::Continuation, "[C1] Another Study"),
+            t(LineKind::Continuation, "Jane Roe, John Doe"),
+            t(LineKind::Blank, ""),
+            t(LineKind::Text, "NeurIPS 2024"),
+        ];
+        let (pubs, rest) = parse("Publications", &lines);
+        let got: Vec<_> = pubs
+            .iter()
+            .map(|p| (p.key.as_deref(), p.title.as_deref(), p.year))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("C2"), Some("A Study of Things"), Some(2025)),
+                (Some("C1"), Some("Another Study"), Some(2024)),
+            ]
+        );
+        assert_eq!(rest.len(), 1);
     }
 }
