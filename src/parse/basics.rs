@@ -215,6 +215,41 @@ fn location_of_address(v: &str) -> String {
         .unwrap_or_else(|| v.trim().to_string())
 }
 
+/// A place as headers write it: `City, Country` or `City, ST` (util's
+/// rule), that with a ZIP or postal code after it (`Cambridge, MA 02139`),
+/// or places joined by dashes or slashes with a country last (`Teresina -
+/// PI, Brasil`, `Santa Ninfa (TP) / Palermo - Italy`).
+fn is_place(part: &str) -> bool {
+    let t = part.trim().trim_end_matches('.');
+    if util::is_location(t) {
+        return true;
+    }
+    util::re!(trailing_code, r"\s+[0-9]{4,5}(?:-[0-9]{4})?$");
+    let no_code = trailing_code().replace(t, "");
+    if no_code != t && util::is_location(&no_code) {
+        return true;
+    }
+    let pieces: Vec<&str> = t
+        .split([',', '/', '-', '–'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // An affiliation with its country is no place of residence.
+    if pieces
+        .iter()
+        .any(|p| crate::segment::looks_like_institution(p))
+    {
+        return false;
+    }
+    (2..=4).contains(&pieces.len())
+        && t.split_whitespace().count() <= 8
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && pieces
+            .iter()
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+        && pieces.last().is_some_and(|p| util::is_region(p))
+}
+
 /// `Riemenschneider, Dennis` as `Dennis Riemenschneider`.
 fn unreverse_name(v: &str) -> String {
     match v.split_once(',') {
@@ -227,7 +262,7 @@ fn unreverse_name(v: &str) -> String {
 
 /// A name as a header writes it, without what stands beside it in brackets
 /// (`Jane Roe (jroe@x.edu)`, `Jane Roe (*28.10.1997)`), if it can be a name:
-/// at most five words, no digits, no `@` or colon, not a label or a title
+/// at most six words, no digits, no `@` or colon, not a label or a title
 /// such as "Curriculum Vitae" or "Personal data"; capitalized, in capitals,
 /// or two to four CJK characters.
 fn name_candidate(part: &str) -> Option<String> {
@@ -237,7 +272,7 @@ fn name_candidate(part: &str) -> Option<String> {
     if t.is_empty()
         || t.contains(['@', ':', '：', '/'])
         || t.chars().any(|c| c.is_ascii_digit())
-        || t.split_whitespace().count() > 5
+        || t.split_whitespace().count() > 6
         || cv_word().is_match(&t)
         || is_contact_title(&t)
         || label_re().is_match(&t)
@@ -517,6 +552,19 @@ fn cell_text(line: &Line) -> String {
     s
 }
 
+/// The URL a labelled value gives: a whole `http…` or `www.…` word (any
+/// host, `scholar.google.co.th`), else a host with a known ending.
+fn url_in(v: &str) -> Option<String> {
+    let word = v.split_whitespace().find(|w| {
+        let l = w.to_lowercase();
+        l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
+    });
+    match word {
+        Some(w) => Some(w.trim_end_matches([',', ';', '.', ')']).to_string()),
+        None => domain_re().find(v).map(|m| m.as_str().to_string()),
+    }
+}
+
 /// One labelled contact detail into `b`; true when it was one.
 fn labelled(kind: &str, value: &str, b: &mut Basics) -> bool {
     let v = value.trim();
@@ -550,9 +598,9 @@ fn labelled(kind: &str, value: &str, b: &mut Basics) -> bool {
             }
             None => false,
         },
-        "web" => match domain_re().find(v) {
-            Some(m) => {
-                let u = repair_url(m.as_str());
+        "web" => match url_in(v) {
+            Some(u) => {
+                let u = repair_url(&u);
                 match profile_from_url(&u) {
                     Some(p) => add_profile(b, p),
                     None => {
@@ -573,10 +621,7 @@ fn labelled(kind: &str, value: &str, b: &mut Basics) -> bool {
         }
         network => {
             // A URL says more than a handle; a handle has no spaces.
-            if let Some(p) = domain_re()
-                .find(v)
-                .and_then(|m| profile_from_url(&repair_url(m.as_str())))
-            {
+            if let Some(p) = url_in(v).and_then(|u| profile_from_url(&repair_url(&u))) {
                 add_profile(b, p);
                 return true;
             }
@@ -611,6 +656,12 @@ fn labelled(kind: &str, value: &str, b: &mut Basics) -> bool {
 fn contacts(line: &Line, b: &mut Basics) -> bool {
     let mut found = false;
     let text = line.flat_text();
+    // "E-Mail: x@y.de", "Mobil | 0177 ...", "Name, Vorname: Roe, Jane": what
+    // a label names comes first, before the targets of links.
+    let cells = cell_text(line);
+    for (kind, value) in labelled_fields(&cells) {
+        found |= labelled(kind, &value, b);
+    }
     for l in util::links_of(line) {
         if let Some(mail) = l.url.strip_prefix("mailto:") {
             // A mailto that is no whole address ("x@") leaves the text to say it.
@@ -630,11 +681,6 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
             b.url = Some(repair_url(&l.url));
             found = true;
         }
-    }
-    // "E-Mail: x@y.de", "Mobil | 0177 ...", "Name, Vorname: Roe, Jane".
-    let cells = cell_text(line);
-    for (kind, value) in labelled_fields(&cells) {
-        found |= labelled(kind, &value, b);
     }
     // A Mastodon handle, @user@host, before it is read as an email.
     util::re!(
@@ -773,16 +819,22 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
         } else if found
             && b.location.is_none()
             && part.trim() != text.trim()
-            && util::is_location(part)
+            && (is_place(part) || util::is_region(part))
         {
             // "Lyon, France | jane@roe.fr": a place among contact details.
             b.location = Some(part.trim().to_string());
         }
     }
     // Printed URLs: each profile by its host, the first other site as the URL.
+    let emails: Vec<std::ops::Range<usize>> =
+        email_re().find_iter(&text).map(|m| m.range()).collect();
     for m in domain_re().find_iter(&text) {
         let d = m.as_str();
-        if d.contains('@') || text[..m.start()].ends_with(['@', '.']) {
+        // A host inside an email address ("colin.ch" of colin.ch.x@gmail.com) is none.
+        let in_email = emails
+            .iter()
+            .any(|e| e.start < m.end() && m.start() < e.end);
+        if in_email || d.contains('@') || text[..m.start()].ends_with(['@', '.']) {
             continue;
         }
         let u = repair_url(d);
@@ -1196,7 +1248,7 @@ fn preamble_line(
             && looks_like_headline(part, &Line::default())
         {
             b.headline = Some(part.to_string());
-        } else if b.location.is_none() && util::is_location(part) {
+        } else if b.location.is_none() && is_place(part) {
             b.location = Some(part.to_string());
         } else if !cv_word().is_match(part) {
             rest.push(*part);
@@ -1495,6 +1547,63 @@ mod tests {
         }
         assert_eq!(name_candidate("韩佳颖").as_deref(), Some("韩佳颖"));
         assert_eq!(name_candidate("实习经历"), None);
+    }
+
+    #[test]
+    fn places_as_headers_write_them() {
+        for t in [
+            "Lyon, France",
+            "Cambridge, MA 02139",
+            "Teresina - PI, Brasil",
+            "Santa Ninfa (TP) / Palermo - Italy",
+        ] {
+            assert!(is_place(t), "{t}");
+        }
+        for t in [
+            "Data Science - Machine Learning",
+            "Python, C, Git",
+            "Front-End Developer",
+            "Changchun University of Science and Technology,China",
+        ] {
+            assert!(!is_place(t), "{t}");
+        }
+        // A country alone among contact details.
+        let b = pre(&[
+            ("Jane Roe", LineKind::Heading(1)),
+            ("United States of America | jane@roe.dev", LineKind::Text),
+        ]);
+        assert_eq!(b.location.as_deref(), Some("United States of America"));
+    }
+
+    #[test]
+    fn a_host_inside_an_email_is_no_site() {
+        let b = pre(&[
+            ("Jane Roe", LineKind::Heading(1)),
+            ("jane.fr.roe@gmail.com | janeroe.dev", LineKind::Text),
+        ]);
+        assert_eq!(b.email.as_deref(), Some("jane.fr.roe@gmail.com"));
+        assert_eq!(b.url.as_deref(), Some("https://janeroe.dev"));
+    }
+
+    #[test]
+    fn a_labelled_site_before_a_linked_word() {
+        let line = Line::new(
+            LineKind::Text,
+            vec![
+                Span {
+                    text: "Research Center".into(),
+                    link: Some("http://center.example.edu/".into()),
+                    ..Default::default()
+                },
+                Span::plain("\t"),
+                Span::plain("Website:"),
+                Span::plain("\t"),
+                Span::plain("janeroe.com"),
+            ],
+        );
+        let mut b = Basics::default();
+        assert!(contacts(&line, &mut b));
+        assert_eq!(b.url.as_deref(), Some("https://janeroe.com"));
     }
 
     #[test]
