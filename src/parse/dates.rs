@@ -435,7 +435,9 @@ pub fn find_period(text: &str) -> Option<Period> {
         if let Some(p) = period_at(text, m) {
             return Some(p);
         }
-        pos = m.end();
+        // A token that runs on from a word or number may hide a date in
+        // its tail ("EE664000.\tJan. 2019" first reads "00.\tJan. 2019").
+        pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
     }
     None
 }
@@ -512,9 +514,8 @@ fn period_at(text: &str, a: regex::Match) -> Option<Period> {
                 // "2019/09": year and month.
                 p.start = Some(format!("{sy:04}-{n:02}"));
             }
-            if p.end.is_some() || p.start.as_deref() != Some(s.as_str()) {
-                end_at = a.end() + ay.get(0)?.end();
-            }
+            // "Nov., 2013/2014": the date, with the other year it names.
+            end_at = a.end() + ay.get(0)?.end();
         } else if let Some(dash) = j
             .dash
             .find(after)
@@ -616,7 +617,14 @@ fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let ok_b = before.is_none_or(|c| !is_word_char(c) && c != '/' && c != '.');
-    let ok_a = after.is_none_or(|c| !is_word_char(c) && c != '/' && c != '%');
+    // "2017a", "2025b.": an author-year citation's letter is no word.
+    let letter_suffix = text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| ('a'..='h').contains(&c))
+        && text[end..].chars().nth(1).is_none_or(|c| !is_word_char(c))
+        && text[..end].ends_with(|c: char| c.is_ascii_digit());
+    let ok_a = letter_suffix || after.is_none_or(|c| !is_word_char(c) && c != '/' && c != '%');
     // "1.5" or "26.9%": a year followed by a decimal part is a number.
     let decimal = text[end..].starts_with('.')
         && text[end + 1..]
@@ -833,6 +841,28 @@ mod tests {
         assert_eq!(p("2019/2020"), se("2019", "2020"));
         assert_eq!(p("2019/09"), se("2019-09", ""));
         assert_eq!(p("3/15 of them"), (None, None));
+    }
+
+    #[test]
+    fn dates_after_runs_of_digits_and_letters() {
+        let t = "Challenge in EE664000.\tJan. 2019";
+        let x = find_period(t).unwrap();
+        assert_eq!(
+            (x.start.as_deref(), x.text.as_str()),
+            (Some("2019-01"), "Jan. 2019")
+        );
+        let x = find_period("Nov., 2013/2014").unwrap();
+        assert_eq!(
+            (x.start.as_deref(), x.end.as_deref()),
+            (Some("2013-11"), None)
+        );
+        assert_eq!(x.text, "Nov., 2013/2014");
+        assert_eq!(p("Chodrow (2017b). Structure"), se("2017", ""));
+        assert_eq!(p("June 2025a."), se("2025-06", ""));
+        // Not a decade, a word or a number.
+        assert_eq!(p("the 1990s"), (None, None));
+        assert_eq!(p("2019abc"), (None, None));
+        assert_eq!(p("EE2019"), (None, None));
     }
 
     #[test]
