@@ -260,13 +260,15 @@ fn unreverse_name(v: &str) -> String {
     }
 }
 
-/// A name as a header writes it, without what stands beside it in brackets
-/// (`Jane Roe (jroe@x.edu)`, `Jane Roe (*28.10.1997)`), if it can be a name:
+/// A name as a header writes it, without a contact or date beside it in
+/// brackets (`Jane Roe (jroe@x.edu)`, `Jane Roe (*28.10.1997)`), if it can be a name:
 /// at most six words, no digits, no `@` or colon, not a label or a title
 /// such as "Curriculum Vitae" or "Personal data"; capitalized, in capitals,
 /// or two to four CJK characters.
 fn name_candidate(part: &str) -> Option<String> {
-    util::re!(bracketed, r"\s*[(\[][^)\]]*[)\]]");
+    // Brackets that hold a contact, a date or pronouns; a name in another
+    // script in brackets ("Yurui MU（穆钰蕊）") is part of the name.
+    util::re!(bracketed, r"\s*[(\[][^)\]]*[@0-9*/][^)\]]*[)\]]");
     let t = bracketed().replace_all(part, "");
     let t = util::collapse(t.trim().trim_end_matches([',', ';', '-', '–']));
     if t.is_empty()
@@ -390,7 +392,7 @@ fn looks_like_headline(part: &str, line: &Line) -> bool {
 /// Profiles recognized from a URL.
 pub fn profile_from_url(url: &str) -> Option<SocialProfile> {
     let u = url.trim();
-    let lower = u.to_lowercase();
+    let lower = u.to_ascii_lowercase();
     let after = |host: &str| -> Option<String> {
         let i = lower.find(host)? + host.len();
         let rest = &u[i..];
@@ -474,7 +476,7 @@ fn mastodon_user(u: &str) -> Option<String> {
 pub fn repair_url(u: &str) -> String {
     let mut u = u.trim().to_string();
     loop {
-        let lower = u.to_lowercase();
+        let lower = u.to_ascii_lowercase();
         let Some(rest) = ["https://", "http://"]
             .iter()
             .find(|s| lower.starts_with(*s))
@@ -482,7 +484,7 @@ pub fn repair_url(u: &str) -> String {
         else {
             break;
         };
-        let rl = rest.to_lowercase();
+        let rl = rest.to_ascii_lowercase();
         if rl.starts_with("https://") || rl.starts_with("http://") {
             u = rest.to_string();
         } else if let Some(r) = rl
@@ -492,6 +494,29 @@ pub fn repair_url(u: &str) -> String {
             u = format!("https://{}", &rest[rest.len() - r.len()..]);
         } else {
             break;
+        }
+    }
+    // A URL set before another ("http://www.github.com/https://github.com/x"):
+    // the inner one is the target.
+    let lower = u.to_ascii_lowercase();
+    if let Some(i) = ["https://", "http://"]
+        .iter()
+        .filter_map(|s| lower.get(1..)?.rfind(s).map(|i| i + 1))
+        .max()
+    {
+        u = u[i..].to_string();
+    }
+    // A host repeated as the path's first part ("github.com/github.com/x").
+    if let Some((scheme, rest)) = u.split_once("://") {
+        if let Some((host, path)) = rest.split_once('/') {
+            let bare = host.trim_start_matches("www.");
+            if let Some(p) = path
+                .strip_prefix(bare)
+                .or_else(|| path.strip_prefix(host))
+                .and_then(|p| p.strip_prefix('/'))
+            {
+                u = format!("{scheme}://{host}/{p}");
+            }
         }
     }
     if u.contains("://") || u.starts_with("mailto:") || u.starts_with("tel:") {
@@ -737,11 +762,28 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
             }
             other => {
                 if let Some((net, base)) = network_of(other) {
+                    // A printed URL after the icon says which profile (or
+                    // that it is a site: a github.io page is no GitHub profile).
+                    let printed = value.contains('/') || value.contains("www.");
+                    if let Some(u) = url_in(&value).filter(|_| printed) {
+                        let u = repair_url(&u);
+                        match profile_from_url(&u) {
+                            Some(p) => add_profile(b, p),
+                            None if !is_file_link(&u) => {
+                                b.url.get_or_insert(u);
+                            }
+                            None => {}
+                        }
+                        continue;
+                    }
                     let user = value
                         .rsplit('/')
                         .find(|s| !s.is_empty())
                         .unwrap_or(&value)
                         .to_string();
+                    if user.contains(char::is_whitespace) || user.ends_with(':') {
+                        continue;
+                    }
                     let url = if base.is_empty() {
                         None
                     } else {
@@ -1546,6 +1588,14 @@ mod tests {
             assert_eq!(name_candidate(t), None, "{t}");
         }
         assert_eq!(name_candidate("韩佳颖").as_deref(), Some("韩佳颖"));
+        assert_eq!(
+            name_candidate("Yurui MU（穆钰蕊）").as_deref(),
+            Some("Yurui MU（穆钰蕊）")
+        );
+        assert_eq!(
+            name_candidate("Adrian Roe (*28.10.1997)").as_deref(),
+            Some("Adrian Roe")
+        );
         assert_eq!(name_candidate("实习经历"), None);
     }
 
@@ -1613,6 +1663,20 @@ mod tests {
         assert_eq!(repair_url("www.x.com"), "https://www.x.com");
         assert_eq!(repair_url("github.com/x"), "https://github.com/x");
         assert_eq!(repair_url("mailto:a@b.c"), "mailto:a@b.c");
+        assert_eq!(
+            repair_url("http://www.github.com/https://github.com/x"),
+            "https://github.com/x"
+        );
+        assert_eq!(
+            repair_url("https://github.com/github.com/x"),
+            "https://github.com/x"
+        );
+        assert_eq!(repair_url("https://x.org/a/x.org"), "https://x.org/a/x.org");
+        // Odd text never panics.
+        for t in ["", "é", "İhttps://x", "ß://x/ß"] {
+            let _ = repair_url(t);
+            let _ = profile_from_url(t);
+        }
     }
 
     #[test]
