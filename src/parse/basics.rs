@@ -281,7 +281,15 @@ fn name_candidate(part: &str) -> Option<String> {
     {
         return None;
     }
-    if util::is_location(&t) {
+    // "Daten und Lebenslauf", "Resume of Jane" hold a CV word; "I N F O" is
+    // letter-spaced text, not initials.
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if util::is_location(&t)
+        || ws
+            .iter()
+            .any(|w| cv_word().is_match(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        || (ws.len() >= 3 && ws.iter().all(|w| w.chars().count() == 1))
+    {
         return None;
     }
     let cjk = |c: char| matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF);
@@ -1584,6 +1592,8 @@ mod tests {
             "Introduzione:",
             "Orlando, FL",
             "Persönliche Daten",
+            "Daten und Lebenslauf",
+            "I N F O",
         ] {
             assert_eq!(name_candidate(t), None, "{t}");
         }
