@@ -857,7 +857,14 @@ fn contacts(line: &Line, b: &mut Basics) -> bool {
     }
     // A contact line's parts, each read on its own: a phone number, a town
     // after its postal code.
-    for part in cells.split(['\t', '|', '•', '·']) {
+    // A spaced en or em dash separates parts too ("x@y.fr – Lyon, France");
+    // a hyphen does not (it joins places and phone groups).
+    let parts: Vec<&str> = cells
+        .split(['\t', '|', '•', '·'])
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" — "))
+        .collect();
+    for part in parts {
         if let Some(ph) = phone_part(part) {
             b.phone.get_or_insert(ph);
             found = true;
@@ -1525,6 +1532,19 @@ mod tests {
             nets.contains(&("Mastodon", Some("jroe@fosstodon.org"))),
             "{nets:?}"
         );
+    }
+
+    #[test]
+    fn parts_apart_by_a_spaced_dash() {
+        let b = pre(&[
+            ("Jane Roe", LineKind::Heading(1)),
+            (
+                "jane@roe.fr – +33 6 12 34 56 78 – Lyon, France",
+                LineKind::Text,
+            ),
+        ]);
+        assert_eq!(b.phone.as_deref(), Some("+33 6 12 34 56 78"));
+        assert_eq!(b.location.as_deref(), Some("Lyon, France"));
     }
 
     #[test]
