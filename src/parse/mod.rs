@@ -30,7 +30,22 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
     let mut p = Profile::new(source);
     p.diagnostics = doc.diagnostics.clone();
 
-    let pre = basics::parse_preamble(&seg.preamble, &doc.front_matter);
+    // The header may run on into what the segmenter took for a section: the
+    // name or a tagline set as a heading, with the contact details under it.
+    let mut preamble = seg.preamble.clone();
+    let mut skip = 0;
+    if let Some(s) = seg.sections.first() {
+        if s.kind == SectionKind::Other
+            && basics::continues_header(&seg.preamble, &s.title, &s.lines)
+        {
+            if let Some(title_line) = doc.lines.get(s.line.wrapping_sub(1)) {
+                preamble.push((s.line, title_line.clone()));
+            }
+            preamble.extend(s.lines.iter().cloned());
+            skip = 1;
+        }
+    }
+    let pre = basics::parse_preamble(&preamble, &doc.front_matter);
     p.basics = pre.basics;
     if !pre.leftover.is_empty() {
         p.other.push(OtherSection {
@@ -40,7 +55,14 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
     }
 
     let mut honors = honors::Honors::default();
-    for s in &seg.sections {
+    // Sections of no known kind before the first known one are still the
+    // header's neighbourhood: their contact lines are the owner's.
+    let first_known = seg
+        .sections
+        .iter()
+        .position(|s| s.kind != SectionKind::Other)
+        .unwrap_or(seg.sections.len());
+    for (si, s) in seg.sections.iter().enumerate().skip(skip) {
         p.sections.push(SectionInfo {
             kind: s.kind,
             title: s.title.clone(),
@@ -97,6 +119,11 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
                 let rest = basics::parse_contact_section(lines, &mut p.basics);
                 keep_other(&mut p, &s.title, rest);
             }
+            SectionKind::Other if si < first_known => {
+                let kept = basics::take_contact_lines(lines, &mut p.basics);
+                let items = other_items(&kept);
+                keep_other(&mut p, &s.title, items);
+            }
             // "Certifications and Languages": its language lines are languages.
             SectionKind::Other
                 if crate::segment::title_mentions(&s.title, SectionKind::Languages) =>
@@ -109,6 +136,9 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
                 keep_other(&mut p, &s.title, items);
             }
         }
+    }
+    if p.basics.name.is_none() && front_matter_publication(doc, seg).is_none() {
+        p.basics.name = basics::name_from_typography(&doc.lines);
     }
     p.awards.extend(honors.awards);
     p.service.extend(honors.service);

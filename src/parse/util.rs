@@ -523,6 +523,11 @@ const COUNTRIES: &[&str] = &[
     "nederland",
     "polska",
     "česko",
+    "brasil",
+    "méxico",
+    "moçambique",
+    "perú",
+    "türkiye",
 ];
 
 const US_STATES: &[&str] = &[

@@ -7,7 +7,7 @@
 //! would land in does not hold headed entries, in which case it opens an
 //! `other` section.
 
-mod titles;
+pub(crate) mod titles;
 
 pub use titles::{title_kind, title_mentions};
 
