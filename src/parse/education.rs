@@ -1,15 +1,42 @@
 //! Education: institution, location, degree, field, dates, advisors, thesis.
 
 use super::dates;
+use super::lexicon;
 use super::util::{self, NLine};
 use crate::extract::{Line, LineKind};
 use crate::profile::Education;
 use crate::segment::looks_like_institution;
 
-util::re!(
-    degree_re,
-    r"^(?i:(?:ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?sc\.?|b\.?\s?sc\.?|m\.?\s?eng\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?s\.?|m\.?\s?s\.?|licentiate(?:\s+degree)?|licenciatura|diplom(?:a)?|habilitation|abitur|(?:master|bachelor)(?:'s|’s|s)?(?:\s+degree)?(?:\s+of\s+(?:science|arts|engineering|philosophy))?|doctor(?:ate)?(?:\s+of\s+(?:philosophy|sciences?|engineering|medicine|laws))?|docteur(?:\s+en\s+sciences)?|doctorat|doctorado|licence|bachelier|baccalauréat|promotion|high\s?school(?:\s+diploma)?))(?:[\s,:(–—-]|$)"
-);
+/// A degree word at the start of a text (`data/degrees.txt`).
+fn degree_re() -> &'static regex::Regex {
+    lexicon::degree_prefix()
+}
+
+/// Separators between the parts of an entry's line: "Institution, Degree",
+/// "Institution. Degree", "Degree | Institution", "Institution – Degree".
+const PART_SEPARATORS: &[&str] = &[
+    ", ", ". ", "; ", " – ", " — ", " - ", " | ", " · ", "\t", "，", "、", "｜",
+];
+
+/// Where a degree word starts a part of the line: at its start, or after a
+/// separator ("Florida State University. PhD in Political Science",
+/// "国际经济与贸易 · 本科"). Returns the byte offset of the degree and the
+/// separator before it.
+fn degree_at(text: &str) -> Option<(usize, &'static str)> {
+    let lead = text.len() - text.trim_start().len();
+    if degree_re().is_match(&text[lead..]) {
+        return Some((lead, ""));
+    }
+    text.char_indices()
+        .filter_map(|(i, _)| {
+            PART_SEPARATORS
+                .iter()
+                .find(|sep| text[..i].ends_with(**sep))
+                .map(|sep| (i, *sep))
+        })
+        .find(|(i, _)| degree_re().is_match(&text[*i..]))
+}
+
 util::re!(
     advisor_re,
     r"(?i)(?-u:\b)(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)(?:\s+of\s+(?:the\s+)?thesis)?\s*:?\s*"
@@ -124,10 +151,7 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
             && line.geom.is_some()
             && cells.len() > 1
             && dates::whole_date(&cells[0]).is_some();
-        let has_degree = degree_re().is_match(undated.trim_start())
-            || undated
-                .split_once(", ")
-                .is_some_and(|(_, d)| degree_re().is_match(d.trim_start()));
+        let has_degree = degree_at(&undated).is_some();
         let inst_like = (heading || line.all_bold() || bold_first(line)) && !has_degree
             || looks_like_institution(&text)
                 && !has_degree
@@ -160,12 +184,15 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
                 let cell = util::strip_bullet(cell);
                 // The last cell after a degree is where it was earned
                 // ("Highschool | Evangelisches Gymnasium Siegen-Weidenau").
+                // A cell of one or two words with no institution word is
+                // more likely the town ("Doctorat en Physique | Montréal").
                 let after_degree = i + 1 == cells.len()
                     && i > 0
                     && acc.e.degree.is_some()
                     && acc.e.institution.is_none()
                     && cell.chars().next().is_some_and(char::is_uppercase)
-                    && cell.split_whitespace().count() <= 10
+                    && (3..=10).contains(&cell.split_whitespace().count())
+                    && !util::is_location(cell)
                     && dates::find_period(cell).is_none();
                 let inst =
                     (looks_like_institution(cell) || after_degree) && !degree_re().is_match(cell);
@@ -367,13 +394,30 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     if text.is_empty() {
         return;
     }
-    // "Princeton University, PhD in Computer Science": the institution first.
-    if !degree_re().is_match(&text) && acc.e.institution.is_none() {
-        if let Some((inst, deg)) = text.split_once(", ") {
-            if degree_re().is_match(deg.trim()) && !inst.trim().is_empty() {
-                acc.e.institution = Some(inst.trim().to_string());
-                absorb(acc, deg.trim(), false, line);
-                return;
+    // "Princeton University, PhD in Computer Science", "Florida State
+    // University. PhD in ...": the institution first. A part before the
+    // degree that names no institution is its field ("国际经济与贸易 · 本科").
+    if acc.e.degree.is_none() {
+        if let Some((at, sep)) = degree_at(&text).filter(|(at, _)| *at > 0) {
+            let before = text[..at - sep.len()].trim().trim_end_matches([',', '.']);
+            let deg = text[at..].trim().to_string();
+            if !before.is_empty() {
+                let inst = looks_like_institution(before) || is_acronym(before) || sep == ", ";
+                if inst && acc.e.institution.is_none() {
+                    acc.e.institution = Some(before.to_string());
+                    absorb(acc, &deg, false, line);
+                    return;
+                }
+                if !inst {
+                    let before = before.to_string();
+                    absorb(acc, &deg, false, line);
+                    if acc.e.field.is_none() {
+                        acc.e.field = Some(before);
+                    } else {
+                        acc.e.notes.push(before);
+                    }
+                    return;
+                }
             }
         }
     }
@@ -387,12 +431,8 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                     .map_or(0, |c| c.len_utf8());
             let degree = text[..deg_end].trim().to_string();
             let rest = text[deg_end..].trim();
-            let rest = rest
-                .trim_start_matches([',', ':', '-', '–', '—', ' '])
-                .trim_start_matches("in ")
-                .trim_start_matches("en ")
-                .trim_start_matches("of ")
-                .trim();
+            let rest = rest.trim_start_matches([',', ':', '-', '–', '—', ' ']);
+            let rest = strip_field_preposition(rest);
             // "Docteur en Sciences": the degree names its field itself.
             let field_in_degree = [" in ", " en ", " of "].iter().any(|w| degree.contains(w));
             acc.e.degree = Some(degree);
@@ -461,6 +501,19 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
             return;
         }
     }
+    // "Sciences de la nature, Collège Shawinigan" under a degree: its field,
+    // then where it was earned.
+    if acc.e.degree.is_some() && acc.e.institution.is_none() {
+        if let Some((field, inst)) = split_field_institution(&text) {
+            if acc.e.field.is_none() {
+                acc.e.field = Some(field);
+            } else {
+                acc.e.notes.push(field);
+            }
+            acc.e.institution = Some(inst);
+            return;
+        }
+    }
     if inst_like && acc.e.institution.is_none() {
         acc.e.institution = Some(text.trim_end_matches(',').to_string());
         return;
@@ -474,6 +527,37 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     }
     let _ = line;
     acc.e.notes.push(util::strip_dangling_labels(&text));
+}
+
+/// Words that join a degree to its field ("Master in", "Licence en",
+/// "Bacharelado em", "Laurea in", "Ausbildung zum"), longest first.
+const FIELD_PREPOSITIONS: &[&str] = &[
+    "in der ", "in the ", "zum ", "zur ", "della ", "del ", "des ", "du ", "in ", "en ", "em ",
+    "of ", "di ", "de ", "da ", "do ", "im ", "d’", "d'",
+];
+
+/// The field after a degree word, without the word that joins them.
+fn strip_field_preposition(rest: &str) -> &str {
+    let lower = rest.to_lowercase();
+    FIELD_PREPOSITIONS
+        .iter()
+        .find(|p| lower.starts_with(*p) && rest.is_char_boundary(p.len()))
+        .map_or(rest, |p| &rest[p.len()..])
+        .trim()
+}
+
+/// "Sciences de la nature, Collège Shawinigan": a field, then from the part
+/// that names an institution on, the institution. None when the first part
+/// names an institution itself.
+fn split_field_institution(text: &str) -> Option<(String, String)> {
+    let parts: Vec<&str> = text.split(", ").collect();
+    if parts.len() < 2 || looks_like_institution(parts[0]) || is_acronym(parts[0]) {
+        return None;
+    }
+    let at = parts.iter().position(|p| looks_like_institution(p))?;
+    let field = parts[..at].join(", ");
+    let inst = parts[at..].join(", ");
+    (field.split_whitespace().count() <= 8).then_some((field, inst))
 }
 
 /// A thesis title, with a trailing `(see my Dissertation)` and a sentence that
@@ -673,6 +757,67 @@ mod tests {
             e[1].thesis.as_deref(),
             Some("Resource Allocation in Software-Defined Networks for 5G Applications")
         );
+    }
+
+    #[test]
+    fn degree_after_institution_in_any_separator() {
+        let e = parse(&[l(
+            LineKind::Text,
+            "Florida State University. PhD in Political Science (2020)",
+        )]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("Florida State University")
+        );
+        assert_eq!(e[0].degree.as_deref(), Some("PhD"));
+        assert_eq!(e[0].field.as_deref(), Some("Political Science"));
+        // A part before the degree that names no institution is its field.
+        let e = parse(&[
+            l(LineKind::Text, "浙江师范大学行知学院"),
+            l(LineKind::Text, "国际经济与贸易 · 本科"),
+        ]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("浙江师范大学行知学院"),
+            "{e:#?}"
+        );
+        assert_eq!(e[0].degree.as_deref(), Some("本科"));
+        assert_eq!(e[0].field.as_deref(), Some("国际经济与贸易"));
+    }
+
+    #[test]
+    fn degrees_in_many_languages_join_their_field() {
+        for (line, degree, field) in [
+            (
+                "Laurea Magistrale in Ingegneria Informatica",
+                "Laurea Magistrale",
+                "Ingegneria Informatica",
+            ),
+            ("Doctorat en Écologie", "Doctorat", "Écologie"),
+            (
+                "Bacharelado em Ciência da Computação",
+                "Bacharelado",
+                "Ciência da Computação",
+            ),
+            ("Máster en Ciencia de Datos", "Máster", "Ciencia de Datos"),
+            ("Diplom Informatik", "Diplom", "Informatik"),
+            ("Master d’Acoustique", "Master", "Acoustique"),
+        ] {
+            let e = parse(&[l(LineKind::Text, line)]);
+            assert_eq!(e[0].degree.as_deref(), Some(degree), "{line}");
+            assert_eq!(e[0].field.as_deref(), Some(field), "{line}");
+        }
+    }
+
+    #[test]
+    fn field_then_institution_under_the_degree() {
+        let e = parse(&[
+            l(LineKind::Text, "Diplôme d’études collégiales"),
+            l(LineKind::Text, "Sciences de la nature, Collège Shawinigan"),
+        ]);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].field.as_deref(), Some("Sciences de la nature"));
+        assert_eq!(e[0].institution.as_deref(), Some("Collège Shawinigan"));
     }
 
     #[test]
