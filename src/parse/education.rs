@@ -285,8 +285,64 @@ fn bold_first(line: &Line) -> bool {
         )
 }
 
+/// Labels that say what follows is the degree ("Degree: Bachelor of Arts",
+/// "Abschluss: Diplom Informatik") or its field ("Major: ...").
+const DEGREE_LABELS: &[&str] = &[
+    "degree",
+    "diploma",
+    "abschluss",
+    "titel",
+    "diplôme",
+    "título",
+    "titulo",
+    "titolo",
+    "grau",
+    "学位",
+    "学历",
+];
+const FIELD_LABELS: &[&str] = &[
+    "major",
+    "field",
+    "field of study",
+    "fachrichtung",
+    "studiengang",
+    "spécialité",
+    "spécialisation",
+    "especialidad",
+    "carrera",
+    "curso",
+    "corso di laurea",
+    "indirizzo",
+    "专业",
+];
+
+/// A labelled degree or field: `Some((true, degree))`, `Some((false, field))`.
+fn labelled(text: &str) -> Option<(bool, &str)> {
+    let (label, rest) = text.split_once([':', '：'])?;
+    let label = label.trim().to_lowercase();
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    if DEGREE_LABELS.contains(&label.as_str()) {
+        Some((true, rest))
+    } else if FIELD_LABELS.contains(&label.as_str()) {
+        Some((false, rest))
+    } else {
+        None
+    }
+}
+
 /// A line under an entry: its thesis or advisors if it names them, else a note.
 fn note(acc: &mut Acc, text: &str) {
+    // The degree on a line of its own under the institution ("University of
+    // X" / "• Bachelor of Science in ...").
+    if acc.e.degree.is_none()
+        && (degree_at(text).is_some_and(|(at, _)| at == 0) || labelled(text).is_some())
+    {
+        absorb(acc, text, false, &Line::new(LineKind::Text, Vec::new()));
+        return;
+    }
     if let Some(m) = thesis_re().find(text) {
         let rest = text[m.end()..].trim();
         if acc.e.thesis.is_none() && !rest.is_empty() {
@@ -347,6 +403,21 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                 acc.e.notes.push("expected".into());
             }
             text = dates::remove_range(&text, p.range);
+        }
+    }
+    // "Degree: Bachelor of Arts", "Major: Chinese Language and Literature".
+    if let Some((is_degree, rest)) = labelled(&text) {
+        if is_degree && acc.e.degree.is_none() {
+            if degree_re().is_match(rest) {
+                absorb(acc, rest, false, line);
+            } else {
+                acc.e.degree = Some(rest.to_string());
+            }
+            return;
+        }
+        if !is_degree && acc.e.field.is_none() {
+            acc.e.field = Some(rest.to_string());
+            return;
         }
     }
     // Advisors, possibly after other fields on the same line.
@@ -557,7 +628,14 @@ fn split_field_institution(text: &str) -> Option<(String, String)> {
     let at = parts.iter().position(|p| looks_like_institution(p))?;
     let field = parts[..at].join(", ");
     let inst = parts[at..].join(", ");
-    (field.split_whitespace().count() <= 8).then_some((field, inst))
+    // A one-word first part ("Rutgers, the State University of ...") and an
+    // institution part in lower case are one name; a bracket left open is a
+    // wrapped line.
+    let open = field.matches('(').count() != field.matches(')').count();
+    let ok = (2..=8).contains(&field.split_whitespace().count())
+        && inst.chars().next().is_some_and(char::is_uppercase)
+        && !open;
+    ok.then_some((field, inst))
 }
 
 /// A thesis title, with a trailing `(see my Dissertation)` and a sentence that
@@ -818,6 +896,45 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:#?}");
         assert_eq!(e[0].field.as_deref(), Some("Sciences de la nature"));
         assert_eq!(e[0].institution.as_deref(), Some("Collège Shawinigan"));
+        // One name with a comma in it stays whole.
+        let e = parse(&[
+            l(LineKind::Text, "Ph.D. in Linguistics"),
+            l(
+                LineKind::Text,
+                "Rutgers, the State University of New Jersey",
+            ),
+        ]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("Rutgers, the State University of New Jersey")
+        );
+    }
+
+    #[test]
+    fn degree_under_the_institution_and_labelled_fields() {
+        let e = parse(&[
+            l(LineKind::Text, "University of Central Florida 2016 – 2021"),
+            l(
+                LineKind::Item,
+                "Bachelor of Science in Information Technology",
+            ),
+            l(LineKind::Item, "Coursework: Data Structures"),
+        ]);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].degree.as_deref(), Some("Bachelor of Science"));
+        assert_eq!(e[0].field.as_deref(), Some("Information Technology"));
+        let e = parse(&[
+            l(LineKind::Text, "Hunan University 2020 – 2024"),
+            l(LineKind::Text, "Degree: Bachelor of Arts"),
+            l(LineKind::Text, "Major: Chinese Language and Literature"),
+            l(LineKind::Text, "Abschluss: FOR"),
+        ]);
+        assert_eq!(e[0].degree.as_deref(), Some("Bachelor of Arts"), "{e:#?}");
+        assert_eq!(
+            e[0].field.as_deref(),
+            Some("Chinese Language and Literature")
+        );
+        assert_eq!(e[0].notes, vec!["Abschluss: FOR"]);
     }
 
     #[test]
