@@ -572,6 +572,24 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
             return;
         }
     }
+    // "Technische Universität München, Informatik Bachelor": a part that
+    // ends in a degree word is field then degree.
+    if acc.e.degree.is_none() {
+        if let Some((rest, field, degree)) = split_trailing_degree(&text) {
+            acc.e.degree = Some(degree);
+            if !field.is_empty() && acc.e.field.is_none() {
+                acc.e.field = Some(field);
+            }
+            if !rest.is_empty() {
+                if acc.e.institution.is_none() && looks_like_institution(&rest) {
+                    acc.e.institution = Some(rest);
+                } else {
+                    acc.e.notes.push(rest);
+                }
+            }
+            return;
+        }
+    }
     // "Sciences de la nature, Collège Shawinigan" under a degree: its field,
     // then where it was earned.
     if acc.e.degree.is_some() && acc.e.institution.is_none() {
@@ -598,6 +616,30 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     }
     let _ = line;
     acc.e.notes.push(util::strip_dangling_labels(&text));
+}
+
+/// The last comma-separated part ending in a degree word, with no
+/// institution word of its own ("Informatik Bachelor"): the parts before it,
+/// the field and the degree.
+fn split_trailing_degree(text: &str) -> Option<(String, String, String)> {
+    let (rest, last) = match text.rsplit_once(", ") {
+        Some((r, l)) => (r.trim(), l.trim()),
+        None => ("", text.trim()),
+    };
+    let words: Vec<&str> = last.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || looks_like_institution(last) {
+        return None;
+    }
+    // The longest run of last words that is a degree whole ("IB Diploma").
+    let at = (1..words.len()).find(|&i| {
+        let degree = words[i..].join(" ");
+        degree.chars().next().is_some_and(char::is_uppercase)
+            && degree_re()
+                .find(&degree)
+                .is_some_and(|m| m.as_str().trim_end().len() == degree.len())
+    })?;
+    let field = words[..at].join(" ");
+    Some((rest.to_string(), field, words[at..].join(" ")))
 }
 
 /// Words that join a degree to its field ("Master in", "Licence en",
@@ -935,6 +977,24 @@ mod tests {
             Some("Chinese Language and Literature")
         );
         assert_eq!(e[0].notes, vec!["Abschluss: FOR"]);
+    }
+
+    #[test]
+    fn field_then_degree_word_after_the_institution() {
+        let e = parse(&[l(
+            LineKind::Text,
+            "Technische Universität München, Informatik Bachelor",
+        )]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("Technische Universität München"),
+            "{e:#?}"
+        );
+        assert_eq!(e[0].degree.as_deref(), Some("Bachelor"));
+        assert_eq!(e[0].field.as_deref(), Some("Informatik"));
+        // A name that merely ends in a degree-like word is left alone.
+        let e = parse(&[l(LineKind::Text, "Stanford University, 2019")]);
+        assert_eq!(e[0].degree, None);
     }
 
     #[test]
