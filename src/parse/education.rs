@@ -39,11 +39,11 @@ fn degree_at(text: &str) -> Option<(usize, &'static str)> {
 
 util::re!(
     advisor_re,
-    r"(?i)(?-u:\b)(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)(?:\s+of\s+(?:the\s+)?thesis)?\s*:?\s*"
+    r"(?i)(?-u:\b)(?:(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)(?:\s+of\s+(?:the\s+)?thesis)?\s*:?|(?:co-)?(?:directeurs?|directrices?|encadrants?|encadrantes?|betreuer(?:in)?|doktorvater|directora?|directores|tutor(?:es)?|relatori?|correlatori?|orientador(?:a|es)?)(?:\s+de\s+th[eè]se|\s+de\s+tesis)?\s*:)\s*"
 );
 util::re!(
     thesis_re,
-    r"(?i)^(?:(?:ph\.?d\.?|master'?s?|master’s|bachelor'?s?|m\.?sc\.?|b\.?sc\.?|licentiate)\s+)?(?:thesis|dissertation)(?:\s+title)?\s*:\s*"
+    r"(?i)^(?:(?:ph\.?d\.?|master'?s?|master’s|bachelor'?s?|m\.?sc\.?|b\.?sc\.?|licentiate)\s+)?(?:thesis|dissertation|thèse|these|tesi|tesis|tese|dissertação|mémoire|masterarbeit|bachelorarbeit|doktorarbeit|abschlussarbeit|titre|titolo(?:\s+della\s+tesi)?|título)(?:\s+title)?\s*:\s*"
 );
 
 #[derive(Default)]
@@ -105,6 +105,8 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
     }
     // A label alone on its line ("Coursework") heads the next line's note.
     let mut label: Option<String> = None;
+    // Whether the first entry started with its date in a cell of its own.
+    let mut date_column = false;
     for line in &joined {
         if line.is_blank() {
             continue;
@@ -159,6 +161,19 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
                 && text.split_whitespace().count() <= 10;
         let new_entry = match &cur {
             None => true,
+            // Entries set in a date column: the shape of the first entry's
+            // first line (its date in a cell of its own) is what opens the
+            // next one; other lines, however institution-like ("Jury : X
+            // (Université de Y)"), belong to the entry above.
+            // A second degree opens an entry still: one entry holds one degree.
+            Some(acc) if date_column => {
+                (heading && acc.started())
+                    || (date_first && acc.e.dates_text.is_some())
+                    || (has_degree
+                        && acc.e.degree.is_some()
+                        && !is_sub
+                        && !thesis_re().is_match(text.trim()))
+            }
             Some(acc) => {
                 (heading && acc.started())
                     || (date_first && acc.e.dates_text.is_some())
@@ -170,6 +185,9 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
                         && acc.started())
             }
         };
+        if new_entry && cur.is_none() && out.is_empty() {
+            date_column = date_first;
+        }
         if new_entry {
             if let Some(acc) = cur.take() {
                 out.push(acc.e);
@@ -364,7 +382,7 @@ fn note(acc: &mut Acc, text: &str) {
         }
     }
     if let Some(m) = advisor_re().find(text).filter(|m| m.start() == 0) {
-        let names = util::split_names(&text[m.end()..]);
+        let names = util::split_names(&and_names(&text[m.end()..]));
         if !names.is_empty() {
             acc.e.advisors.extend(names);
             return;
@@ -423,7 +441,7 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     // Advisors, possibly after other fields on the same line.
     if let Some(m) = advisor_re().find(&text) {
         let names = text[m.end()..].to_string();
-        acc.e.advisors.extend(util::split_names(&names));
+        acc.e.advisors.extend(util::split_names(&and_names(&names)));
         text = text[..m.start()].trim().to_string();
         if text.is_empty() {
             return;
@@ -502,6 +520,9 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                     .map_or(0, |c| c.len_utf8());
             let degree = text[..deg_end].trim().to_string();
             let rest = text[deg_end..].trim();
+            // "Classe Préparatoire BCPST": an acronym set right after the
+            // degree, with no comma, names its track, not the institution.
+            let comma_after = rest.starts_with(',');
             let rest = rest.trim_start_matches([',', ':', '-', '–', '—', ' ']);
             let rest = strip_field_preposition(rest);
             // "Docteur en Sciences": the degree names its field itself.
@@ -529,12 +550,14 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                 .filter(|f| !f.is_empty())
                 .chain(raw[cut..].iter().copied());
             if let Some(field) = parts.next() {
-                if (looks_like_institution(field) || is_acronym(field))
+                if (looks_like_institution(field) || is_acronym(field) && comma_after)
                     && acc.e.institution.is_none()
                     && !field.contains(" in ")
                 {
                     acc.e.institution = Some(field.to_string());
                 } else {
+                    // A bracket the line left open ("Artificial Intelligence (").
+                    let field = field.trim_end_matches(['(', ' ', ',', '-', '–']);
                     acc.e.field = Some(field.to_string());
                 }
             }
@@ -640,6 +663,19 @@ fn split_trailing_degree(text: &str) -> Option<(String, String, String)> {
     })?;
     let field = words[..at].join(" ");
     Some((rest.to_string(), field, words[at..].join(" ")))
+}
+
+/// Names joined by "et", "und", "y" ("Prof. A et Dr. B") joined by "and",
+/// which the name splitter knows.
+fn and_names(s: &str) -> String {
+    // "Catherine Trottier (Directrice de thèse, Université X)": the role in
+    // brackets is no name.
+    util::re!(role, r"\s*\([^()]*\)");
+    role()
+        .replace_all(s, "")
+        .replace(" et ", " and ")
+        .replace(" und ", " and ")
+        .replace(" y ", " and ")
 }
 
 /// Words that join a degree to its field ("Master in", "Licence en",
@@ -995,6 +1031,77 @@ mod tests {
         // A name that merely ends in a degree-like word is left alone.
         let e = parse(&[l(LineKind::Text, "Stanford University, 2019")]);
         assert_eq!(e[0].degree, None);
+    }
+
+    #[test]
+    fn thesis_and_advisors_in_french_and_a_track_acronym() {
+        let e = parse(&[
+            l(
+                LineKind::Text,
+                "2016-2020 Doctorat en Écologie, Université de Montpellier",
+            ),
+            l(
+                LineKind::Text,
+                "Directeurs: Prof. Françoiz Munoz et Dr. Cyrille Violle",
+            ),
+            l(LineKind::Text, "Titre: En dehors de la norme"),
+        ]);
+        assert_eq!(
+            e[0].advisors,
+            vec!["Françoiz Munoz", "Cyrille Violle"],
+            "{e:#?}"
+        );
+        assert_eq!(e[0].thesis.as_deref(), Some("En dehors de la norme"));
+        let e = parse(&[l(
+            LineKind::Text,
+            "2010-2012 Classe Préparatoire BCPST, Lycée Saint-Louis",
+        )]);
+        assert_eq!(e[0].field.as_deref(), Some("BCPST"), "{e:#?}");
+        assert_eq!(e[0].institution.as_deref(), Some("Lycée Saint-Louis"));
+    }
+
+    #[test]
+    fn in_a_date_column_only_a_dated_line_opens_an_entry() {
+        let cells = |parts: &[&str]| {
+            let mut spans = Vec::new();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::plain("\t"));
+                }
+                spans.push(Span::plain(*p));
+            }
+            let mut line = Line::new(LineKind::Text, spans);
+            line.geom = Some(Default::default());
+            (0, line)
+        };
+        let e = parse(&[
+            cells(&[
+                "2019-2022",
+                "Doctorat spécialité Biostatistique, Université de Montpellier",
+            ]),
+            l(
+                LineKind::Text,
+                "Encadrants : Catherine Trottier (Directrice de thèse, Université Paul Valéry)",
+            ),
+            l(
+                LineKind::Text,
+                "Jury : Jean Bacro (Président de jury, Université de Montpellier)",
+            ),
+            l(
+                LineKind::Text,
+                "David Warton (Rapporteur, University of New South Wales)",
+            ),
+            cells(&[
+                "2017-2019",
+                "Master de Mathématiques, Université Paul Sabatier",
+            ]),
+        ]);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[0].advisors, vec!["Catherine Trottier"]);
+        assert_eq!(
+            e[1].institution.as_deref(),
+            Some("Université Paul Sabatier")
+        );
     }
 
     #[test]
