@@ -198,8 +198,23 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         // are fields of their own: read each apart.
         // Only a PDF's cells: a text conversion's wide gaps split words too.
         if line.geom.is_some() && (2..=4).contains(&cells.len()) && !thesis_re().is_match(&text) {
+            let named_before = (acc.e.institution.is_some(), acc.e.degree.is_some());
             for (i, cell) in cells.iter().enumerate() {
                 let cell = util::strip_bullet(cell);
+                // The last cell after the institution or the degree this
+                // line named, a short name of a place ("Università di X |
+                // Palermo", "Doctorat en Physique | Montréal"), is the town.
+                let named_here =
+                    (acc.e.institution.is_some(), acc.e.degree.is_some()) != named_before;
+                if i > 0
+                    && i + 1 == cells.len()
+                    && named_here
+                    && acc.e.location.is_none()
+                    && is_place_name(cell)
+                {
+                    acc.e.location = Some(cell.to_string());
+                    continue;
+                }
                 // The last cell after a degree is where it was earned
                 // ("Highschool | Evangelisches Gymnasium Siegen-Weidenau").
                 // A cell of one or two words with no institution word is
@@ -678,6 +693,25 @@ fn and_names(s: &str) -> String {
         .replace(" y ", " and ")
 }
 
+/// A short name of a place: one to three capitalized words ("Palermo",
+/// "Castelvetrano (TP)", "Le Mans, France"), no digits, no institution or
+/// degree word.
+fn is_place_name(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !w.starts_with('(') && !matches!(*w, "-" | "–"))
+        .collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "de" | "di" | "del" | "am" | "an" | "der" | "sur")
+        })
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && !looks_like_institution(s)
+        && !words.iter().any(|w| degree_re().is_match(w))
+        && dates::find_period(s).is_none()
+}
+
 /// Words that join a degree to its field ("Master in", "Licence en",
 /// "Bacharelado em", "Laurea in", "Ausbildung zum"), longest first.
 const FIELD_PREPOSITIONS: &[&str] = &[
@@ -1102,6 +1136,35 @@ mod tests {
             e[1].institution.as_deref(),
             Some("Université Paul Sabatier")
         );
+    }
+
+    #[test]
+    fn a_town_in_the_cell_after_the_institution() {
+        let cells = |parts: &[&str]| {
+            let mut spans = Vec::new();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::plain("\t"));
+                }
+                spans.push(Span::plain(*p));
+            }
+            let mut line = Line::new(LineKind::Text, spans);
+            line.geom = Some(Default::default());
+            (0, line)
+        };
+        let e = parse(&[
+            cells(&["Laurea Magistrale in Ingegneria Informatica", "2024 – 2026"]),
+            cells(&["Università degli Studi di Palermo", "Palermo"]),
+            l(LineKind::Text, "Valutazione finale: 110/110 con lode"),
+        ]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("Università degli Studi di Palermo")
+        );
+        assert_eq!(e[0].location.as_deref(), Some("Palermo"), "{e:#?}");
+        assert!(is_place_name("Castelvetrano (TP)"));
+        assert!(!is_place_name("Doppia Laurea"));
+        assert!(!is_place_name("GPA 3.9"));
     }
 
     #[test]
