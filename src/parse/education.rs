@@ -1,22 +1,49 @@
 //! Education: institution, location, degree, field, dates, advisors, thesis.
 
 use super::dates;
+use super::lexicon;
 use super::util::{self, NLine};
 use crate::extract::{Line, LineKind};
 use crate::profile::Education;
 use crate::segment::looks_like_institution;
 
-util::re!(
-    degree_re,
-    r"^(?i:(?:ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?sc\.?|b\.?\s?sc\.?|m\.?\s?eng\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?s\.?|m\.?\s?s\.?|licentiate(?:\s+degree)?|licenciatura|diplom(?:a)?|habilitation|abitur|(?:master|bachelor)(?:'s|’s|s)?(?:\s+degree)?(?:\s+of\s+(?:science|arts|engineering|philosophy))?|doctor(?:ate)?(?:\s+of\s+(?:philosophy|sciences?|engineering|medicine|laws))?|docteur(?:\s+en\s+sciences)?|doctorat|doctorado|licence|bachelier|baccalauréat|promotion|high\s?school(?:\s+diploma)?))(?:[\s,:(–—-]|$)"
-);
+/// A degree word at the start of a text (`data/degrees.txt`).
+fn degree_re() -> &'static regex::Regex {
+    lexicon::degree_prefix()
+}
+
+/// Separators between the parts of an entry's line: "Institution, Degree",
+/// "Institution. Degree", "Degree | Institution", "Institution – Degree".
+const PART_SEPARATORS: &[&str] = &[
+    ", ", ". ", "; ", " – ", " — ", " - ", " | ", " · ", "\t", "，", "、", "｜",
+];
+
+/// Where a degree word starts a part of the line: at its start, or after a
+/// separator ("Florida State University. PhD in Political Science",
+/// "国际经济与贸易 · 本科"). Returns the byte offset of the degree and the
+/// separator before it.
+fn degree_at(text: &str) -> Option<(usize, &'static str)> {
+    let lead = text.len() - text.trim_start().len();
+    if degree_re().is_match(&text[lead..]) {
+        return Some((lead, ""));
+    }
+    text.char_indices()
+        .filter_map(|(i, _)| {
+            PART_SEPARATORS
+                .iter()
+                .find(|sep| text[..i].ends_with(**sep))
+                .map(|sep| (i, *sep))
+        })
+        .find(|(i, _)| degree_re().is_match(&text[*i..]))
+}
+
 util::re!(
     advisor_re,
-    r"(?i)(?-u:\b)(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)(?:\s+of\s+(?:the\s+)?thesis)?\s*:?\s*"
+    r"(?i)(?-u:\b)(?:(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)(?:\s+of\s+(?:the\s+)?thesis)?\s*:?|(?:co-)?(?:directeurs?|directrices?|encadrants?|encadrantes?|betreuer(?:in)?|doktorvater|directora?|directores|tutor(?:es)?|relatori?|correlatori?|orientador(?:a|es)?)(?:\s+de\s+th[eè]se|\s+de\s+tesis)?\s*:)\s*"
 );
 util::re!(
     thesis_re,
-    r"(?i)^(?:(?:ph\.?d\.?|master'?s?|master’s|bachelor'?s?|m\.?sc\.?|b\.?sc\.?|licentiate)\s+)?(?:thesis|dissertation)(?:\s+title)?\s*:\s*"
+    r"(?i)^(?:(?:ph\.?d\.?|master'?s?|master’s|bachelor'?s?|m\.?sc\.?|b\.?sc\.?|licentiate)\s+)?(?:thesis|dissertation|thèse|these|tesi|tesis|tese|dissertação|mémoire|masterarbeit|bachelorarbeit|doktorarbeit|abschlussarbeit|titre|titolo(?:\s+della\s+tesi)?|título)(?:\s+title)?\s*:\s*"
 );
 
 #[derive(Default)]
@@ -78,6 +105,8 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
     }
     // A label alone on its line ("Coursework") heads the next line's note.
     let mut label: Option<String> = None;
+    // Whether the first entry started with its date in a cell of its own.
+    let mut date_column = false;
     for line in &joined {
         if line.is_blank() {
             continue;
@@ -124,10 +153,7 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
             && line.geom.is_some()
             && cells.len() > 1
             && dates::whole_date(&cells[0]).is_some();
-        let has_degree = degree_re().is_match(undated.trim_start())
-            || undated
-                .split_once(", ")
-                .is_some_and(|(_, d)| degree_re().is_match(d.trim_start()));
+        let has_degree = degree_at(&undated).is_some();
         let inst_like = (heading || line.all_bold() || bold_first(line)) && !has_degree
             || looks_like_institution(&text)
                 && !has_degree
@@ -135,6 +161,19 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
                 && text.split_whitespace().count() <= 10;
         let new_entry = match &cur {
             None => true,
+            // Entries set in a date column: the shape of the first entry's
+            // first line (its date in a cell of its own) is what opens the
+            // next one; other lines, however institution-like ("Jury : X
+            // (Université de Y)"), belong to the entry above.
+            // A second degree opens an entry still: one entry holds one degree.
+            Some(acc) if date_column => {
+                (heading && acc.started())
+                    || (date_first && acc.e.dates_text.is_some())
+                    || (has_degree
+                        && acc.e.degree.is_some()
+                        && !is_sub
+                        && !thesis_re().is_match(text.trim()))
+            }
             Some(acc) => {
                 (heading && acc.started())
                     || (date_first && acc.e.dates_text.is_some())
@@ -146,6 +185,9 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
                         && acc.started())
             }
         };
+        if new_entry && cur.is_none() && out.is_empty() {
+            date_column = date_first;
+        }
         if new_entry {
             if let Some(acc) = cur.take() {
                 out.push(acc.e);
@@ -156,16 +198,34 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
         // are fields of their own: read each apart.
         // Only a PDF's cells: a text conversion's wide gaps split words too.
         if line.geom.is_some() && (2..=4).contains(&cells.len()) && !thesis_re().is_match(&text) {
+            let named_before = (acc.e.institution.is_some(), acc.e.degree.is_some());
             for (i, cell) in cells.iter().enumerate() {
                 let cell = util::strip_bullet(cell);
+                // The last cell after the institution or the degree this
+                // line named, a short name of a place ("Università di X |
+                // Palermo", "Doctorat en Physique | Montréal"), is the town.
+                let named_here =
+                    (acc.e.institution.is_some(), acc.e.degree.is_some()) != named_before;
+                if i > 0
+                    && i + 1 == cells.len()
+                    && named_here
+                    && acc.e.location.is_none()
+                    && is_place_name(cell)
+                {
+                    acc.e.location = Some(cell.to_string());
+                    continue;
+                }
                 // The last cell after a degree is where it was earned
                 // ("Highschool | Evangelisches Gymnasium Siegen-Weidenau").
+                // A cell of one or two words with no institution word is
+                // more likely the town ("Doctorat en Physique | Montréal").
                 let after_degree = i + 1 == cells.len()
                     && i > 0
                     && acc.e.degree.is_some()
                     && acc.e.institution.is_none()
                     && cell.chars().next().is_some_and(char::is_uppercase)
-                    && cell.split_whitespace().count() <= 10
+                    && (3..=10).contains(&cell.split_whitespace().count())
+                    && !util::is_location(cell)
                     && dates::find_period(cell).is_none();
                 let inst =
                     (looks_like_institution(cell) || after_degree) && !degree_re().is_match(cell);
@@ -258,8 +318,64 @@ fn bold_first(line: &Line) -> bool {
         )
 }
 
+/// Labels that say what follows is the degree ("Degree: Bachelor of Arts",
+/// "Abschluss: Diplom Informatik") or its field ("Major: ...").
+const DEGREE_LABELS: &[&str] = &[
+    "degree",
+    "diploma",
+    "abschluss",
+    "titel",
+    "diplôme",
+    "título",
+    "titulo",
+    "titolo",
+    "grau",
+    "学位",
+    "学历",
+];
+const FIELD_LABELS: &[&str] = &[
+    "major",
+    "field",
+    "field of study",
+    "fachrichtung",
+    "studiengang",
+    "spécialité",
+    "spécialisation",
+    "especialidad",
+    "carrera",
+    "curso",
+    "corso di laurea",
+    "indirizzo",
+    "专业",
+];
+
+/// A labelled degree or field: `Some((true, degree))`, `Some((false, field))`.
+fn labelled(text: &str) -> Option<(bool, &str)> {
+    let (label, rest) = text.split_once([':', '：'])?;
+    let label = label.trim().to_lowercase();
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    if DEGREE_LABELS.contains(&label.as_str()) {
+        Some((true, rest))
+    } else if FIELD_LABELS.contains(&label.as_str()) {
+        Some((false, rest))
+    } else {
+        None
+    }
+}
+
 /// A line under an entry: its thesis or advisors if it names them, else a note.
 fn note(acc: &mut Acc, text: &str) {
+    // The degree on a line of its own under the institution ("University of
+    // X" / "• Bachelor of Science in ...").
+    if acc.e.degree.is_none()
+        && (degree_at(text).is_some_and(|(at, _)| at == 0) || labelled(text).is_some())
+    {
+        absorb(acc, text, false, &Line::new(LineKind::Text, Vec::new()));
+        return;
+    }
     if let Some(m) = thesis_re().find(text) {
         let rest = text[m.end()..].trim();
         if acc.e.thesis.is_none() && !rest.is_empty() {
@@ -281,7 +397,7 @@ fn note(acc: &mut Acc, text: &str) {
         }
     }
     if let Some(m) = advisor_re().find(text).filter(|m| m.start() == 0) {
-        let names = util::split_names(&text[m.end()..]);
+        let names = util::split_names(&and_names(&text[m.end()..]));
         if !names.is_empty() {
             acc.e.advisors.extend(names);
             return;
@@ -322,10 +438,25 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
             text = dates::remove_range(&text, p.range);
         }
     }
+    // "Degree: Bachelor of Arts", "Major: Chinese Language and Literature".
+    if let Some((is_degree, rest)) = labelled(&text) {
+        if is_degree && acc.e.degree.is_none() {
+            if degree_re().is_match(rest) {
+                absorb(acc, rest, false, line);
+            } else {
+                acc.e.degree = Some(rest.to_string());
+            }
+            return;
+        }
+        if !is_degree && acc.e.field.is_none() {
+            acc.e.field = Some(rest.to_string());
+            return;
+        }
+    }
     // Advisors, possibly after other fields on the same line.
     if let Some(m) = advisor_re().find(&text) {
         let names = text[m.end()..].to_string();
-        acc.e.advisors.extend(util::split_names(&names));
+        acc.e.advisors.extend(util::split_names(&and_names(&names)));
         text = text[..m.start()].trim().to_string();
         if text.is_empty() {
             return;
@@ -367,13 +498,30 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     if text.is_empty() {
         return;
     }
-    // "Princeton University, PhD in Computer Science": the institution first.
-    if !degree_re().is_match(&text) && acc.e.institution.is_none() {
-        if let Some((inst, deg)) = text.split_once(", ") {
-            if degree_re().is_match(deg.trim()) && !inst.trim().is_empty() {
-                acc.e.institution = Some(inst.trim().to_string());
-                absorb(acc, deg.trim(), false, line);
-                return;
+    // "Princeton University, PhD in Computer Science", "Florida State
+    // University. PhD in ...": the institution first. A part before the
+    // degree that names no institution is its field ("国际经济与贸易 · 本科").
+    if acc.e.degree.is_none() {
+        if let Some((at, sep)) = degree_at(&text).filter(|(at, _)| *at > 0) {
+            let before = text[..at - sep.len()].trim().trim_end_matches([',', '.']);
+            let deg = text[at..].trim().to_string();
+            if !before.is_empty() {
+                let inst = looks_like_institution(before) || is_acronym(before) || sep == ", ";
+                if inst && acc.e.institution.is_none() {
+                    acc.e.institution = Some(before.to_string());
+                    absorb(acc, &deg, false, line);
+                    return;
+                }
+                if !inst {
+                    let before = before.to_string();
+                    absorb(acc, &deg, false, line);
+                    if acc.e.field.is_none() {
+                        acc.e.field = Some(before);
+                    } else {
+                        acc.e.notes.push(before);
+                    }
+                    return;
+                }
             }
         }
     }
@@ -387,12 +535,11 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                     .map_or(0, |c| c.len_utf8());
             let degree = text[..deg_end].trim().to_string();
             let rest = text[deg_end..].trim();
-            let rest = rest
-                .trim_start_matches([',', ':', '-', '–', '—', ' '])
-                .trim_start_matches("in ")
-                .trim_start_matches("en ")
-                .trim_start_matches("of ")
-                .trim();
+            // "Classe Préparatoire BCPST": an acronym set right after the
+            // degree, with no comma, names its track, not the institution.
+            let comma_after = rest.starts_with(',');
+            let rest = rest.trim_start_matches([',', ':', '-', '–', '—', ' ']);
+            let rest = strip_field_preposition(rest);
             // "Docteur en Sciences": the degree names its field itself.
             let field_in_degree = [" in ", " en ", " of "].iter().any(|w| degree.contains(w));
             acc.e.degree = Some(degree);
@@ -418,12 +565,14 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
                 .filter(|f| !f.is_empty())
                 .chain(raw[cut..].iter().copied());
             if let Some(field) = parts.next() {
-                if (looks_like_institution(field) || is_acronym(field))
+                if (looks_like_institution(field) || is_acronym(field) && comma_after)
                     && acc.e.institution.is_none()
                     && !field.contains(" in ")
                 {
                     acc.e.institution = Some(field.to_string());
                 } else {
+                    // A bracket the line left open ("Artificial Intelligence (").
+                    let field = field.trim_end_matches(['(', ' ', ',', '-', '–']);
                     acc.e.field = Some(field.to_string());
                 }
             }
@@ -461,6 +610,37 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
             return;
         }
     }
+    // "Technische Universität München, Informatik Bachelor": a part that
+    // ends in a degree word is field then degree.
+    if acc.e.degree.is_none() {
+        if let Some((rest, field, degree)) = split_trailing_degree(&text) {
+            acc.e.degree = Some(degree);
+            if !field.is_empty() && acc.e.field.is_none() {
+                acc.e.field = Some(field);
+            }
+            if !rest.is_empty() {
+                if acc.e.institution.is_none() && looks_like_institution(&rest) {
+                    acc.e.institution = Some(rest);
+                } else {
+                    acc.e.notes.push(rest);
+                }
+            }
+            return;
+        }
+    }
+    // "Sciences de la nature, Collège Shawinigan" under a degree: its field,
+    // then where it was earned.
+    if acc.e.degree.is_some() && acc.e.institution.is_none() {
+        if let Some((field, inst)) = split_field_institution(&text) {
+            if acc.e.field.is_none() {
+                acc.e.field = Some(field);
+            } else {
+                acc.e.notes.push(field);
+            }
+            acc.e.institution = Some(inst);
+            return;
+        }
+    }
     if inst_like && acc.e.institution.is_none() {
         acc.e.institution = Some(text.trim_end_matches(',').to_string());
         return;
@@ -474,6 +654,100 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     }
     let _ = line;
     acc.e.notes.push(util::strip_dangling_labels(&text));
+}
+
+/// The last comma-separated part ending in a degree word, with no
+/// institution word of its own ("Informatik Bachelor"): the parts before it,
+/// the field and the degree.
+fn split_trailing_degree(text: &str) -> Option<(String, String, String)> {
+    let (rest, last) = match text.rsplit_once(", ") {
+        Some((r, l)) => (r.trim(), l.trim()),
+        None => ("", text.trim()),
+    };
+    let words: Vec<&str> = last.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || looks_like_institution(last) {
+        return None;
+    }
+    // The longest run of last words that is a degree whole ("IB Diploma").
+    let at = (1..words.len()).find(|&i| {
+        let degree = words[i..].join(" ");
+        degree.chars().next().is_some_and(char::is_uppercase)
+            && degree_re()
+                .find(&degree)
+                .is_some_and(|m| m.as_str().trim_end().len() == degree.len())
+    })?;
+    let field = words[..at].join(" ");
+    Some((rest.to_string(), field, words[at..].join(" ")))
+}
+
+/// Names joined by "et", "und", "y" ("Prof. A et Dr. B") joined by "and",
+/// which the name splitter knows.
+fn and_names(s: &str) -> String {
+    // "Catherine Trottier (Directrice de thèse, Université X)": the role in
+    // brackets is no name.
+    util::re!(role, r"\s*\([^()]*\)");
+    role()
+        .replace_all(s, "")
+        .replace(" et ", " and ")
+        .replace(" und ", " and ")
+        .replace(" y ", " and ")
+}
+
+/// A short name of a place: one to three capitalized words ("Palermo",
+/// "Castelvetrano (TP)", "Le Mans, France"), no digits, no institution or
+/// degree word.
+fn is_place_name(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !w.starts_with('(') && !matches!(*w, "-" | "–"))
+        .collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "de" | "di" | "del" | "am" | "an" | "der" | "sur")
+        })
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && !looks_like_institution(s)
+        && !words.iter().any(|w| degree_re().is_match(w))
+        && dates::find_period(s).is_none()
+}
+
+/// Words that join a degree to its field ("Master in", "Licence en",
+/// "Bacharelado em", "Laurea in", "Ausbildung zum"), longest first.
+const FIELD_PREPOSITIONS: &[&str] = &[
+    "in der ", "in the ", "zum ", "zur ", "della ", "del ", "des ", "du ", "in ", "en ", "em ",
+    "of ", "di ", "de ", "da ", "do ", "im ", "d’", "d'",
+];
+
+/// The field after a degree word, without the word that joins them.
+fn strip_field_preposition(rest: &str) -> &str {
+    let lower = rest.to_lowercase();
+    FIELD_PREPOSITIONS
+        .iter()
+        .find(|p| lower.starts_with(*p) && rest.is_char_boundary(p.len()))
+        .map_or(rest, |p| &rest[p.len()..])
+        .trim()
+}
+
+/// "Sciences de la nature, Collège Shawinigan": a field, then from the part
+/// that names an institution on, the institution. None when the first part
+/// names an institution itself.
+fn split_field_institution(text: &str) -> Option<(String, String)> {
+    let parts: Vec<&str> = text.split(", ").collect();
+    if parts.len() < 2 || looks_like_institution(parts[0]) || is_acronym(parts[0]) {
+        return None;
+    }
+    let at = parts.iter().position(|p| looks_like_institution(p))?;
+    let field = parts[..at].join(", ");
+    let inst = parts[at..].join(", ");
+    // A one-word first part ("Rutgers, the State University of ...") and an
+    // institution part in lower case are one name; a bracket left open is a
+    // wrapped line.
+    let open = field.matches('(').count() != field.matches(')').count();
+    let ok = (2..=8).contains(&field.split_whitespace().count())
+        && inst.chars().next().is_some_and(char::is_uppercase)
+        && !open;
+    ok.then_some((field, inst))
 }
 
 /// A thesis title, with a trailing `(see my Dissertation)` and a sentence that
@@ -673,6 +947,224 @@ mod tests {
             e[1].thesis.as_deref(),
             Some("Resource Allocation in Software-Defined Networks for 5G Applications")
         );
+    }
+
+    #[test]
+    fn degree_after_institution_in_any_separator() {
+        let e = parse(&[l(
+            LineKind::Text,
+            "Florida State University. PhD in Political Science (2020)",
+        )]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("Florida State University")
+        );
+        assert_eq!(e[0].degree.as_deref(), Some("PhD"));
+        assert_eq!(e[0].field.as_deref(), Some("Political Science"));
+        // A part before the degree that names no institution is its field.
+        let e = parse(&[
+            l(LineKind::Text, "浙江师范大学行知学院"),
+            l(LineKind::Text, "国际经济与贸易 · 本科"),
+        ]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("浙江师范大学行知学院"),
+            "{e:#?}"
+        );
+        assert_eq!(e[0].degree.as_deref(), Some("本科"));
+        assert_eq!(e[0].field.as_deref(), Some("国际经济与贸易"));
+    }
+
+    #[test]
+    fn degrees_in_many_languages_join_their_field() {
+        for (line, degree, field) in [
+            (
+                "Laurea Magistrale in Ingegneria Informatica",
+                "Laurea Magistrale",
+                "Ingegneria Informatica",
+            ),
+            ("Doctorat en Écologie", "Doctorat", "Écologie"),
+            (
+                "Bacharelado em Ciência da Computação",
+                "Bacharelado",
+                "Ciência da Computação",
+            ),
+            ("Máster en Ciencia de Datos", "Máster", "Ciencia de Datos"),
+            ("Diplom Informatik", "Diplom", "Informatik"),
+            ("Master d’Acoustique", "Master", "Acoustique"),
+        ] {
+            let e = parse(&[l(LineKind::Text, line)]);
+            assert_eq!(e[0].degree.as_deref(), Some(degree), "{line}");
+            assert_eq!(e[0].field.as_deref(), Some(field), "{line}");
+        }
+    }
+
+    #[test]
+    fn field_then_institution_under_the_degree() {
+        let e = parse(&[
+            l(LineKind::Text, "Diplôme d’études collégiales"),
+            l(LineKind::Text, "Sciences de la nature, Collège Shawinigan"),
+        ]);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].field.as_deref(), Some("Sciences de la nature"));
+        assert_eq!(e[0].institution.as_deref(), Some("Collège Shawinigan"));
+        // One name with a comma in it stays whole.
+        let e = parse(&[
+            l(LineKind::Text, "Ph.D. in Linguistics"),
+            l(
+                LineKind::Text,
+                "Rutgers, the State University of New Jersey",
+            ),
+        ]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("Rutgers, the State University of New Jersey")
+        );
+    }
+
+    #[test]
+    fn degree_under_the_institution_and_labelled_fields() {
+        let e = parse(&[
+            l(LineKind::Text, "University of Central Florida 2016 – 2021"),
+            l(
+                LineKind::Item,
+                "Bachelor of Science in Information Technology",
+            ),
+            l(LineKind::Item, "Coursework: Data Structures"),
+        ]);
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].degree.as_deref(), Some("Bachelor of Science"));
+        assert_eq!(e[0].field.as_deref(), Some("Information Technology"));
+        let e = parse(&[
+            l(LineKind::Text, "Hunan University 2020 – 2024"),
+            l(LineKind::Text, "Degree: Bachelor of Arts"),
+            l(LineKind::Text, "Major: Chinese Language and Literature"),
+            l(LineKind::Text, "Abschluss: FOR"),
+        ]);
+        assert_eq!(e[0].degree.as_deref(), Some("Bachelor of Arts"), "{e:#?}");
+        assert_eq!(
+            e[0].field.as_deref(),
+            Some("Chinese Language and Literature")
+        );
+        assert_eq!(e[0].notes, vec!["Abschluss: FOR"]);
+    }
+
+    #[test]
+    fn field_then_degree_word_after_the_institution() {
+        let e = parse(&[l(
+            LineKind::Text,
+            "Technische Universität München, Informatik Bachelor",
+        )]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("Technische Universität München"),
+            "{e:#?}"
+        );
+        assert_eq!(e[0].degree.as_deref(), Some("Bachelor"));
+        assert_eq!(e[0].field.as_deref(), Some("Informatik"));
+        // A name that merely ends in a degree-like word is left alone.
+        let e = parse(&[l(LineKind::Text, "Stanford University, 2019")]);
+        assert_eq!(e[0].degree, None);
+    }
+
+    #[test]
+    fn thesis_and_advisors_in_french_and_a_track_acronym() {
+        let e = parse(&[
+            l(
+                LineKind::Text,
+                "2016-2020 Doctorat en Écologie, Université de Montpellier",
+            ),
+            l(
+                LineKind::Text,
+                "Directeurs: Prof. Françoiz Munoz et Dr. Cyrille Violle",
+            ),
+            l(LineKind::Text, "Titre: En dehors de la norme"),
+        ]);
+        assert_eq!(
+            e[0].advisors,
+            vec!["Françoiz Munoz", "Cyrille Violle"],
+            "{e:#?}"
+        );
+        assert_eq!(e[0].thesis.as_deref(), Some("En dehors de la norme"));
+        let e = parse(&[l(
+            LineKind::Text,
+            "2010-2012 Classe Préparatoire BCPST, Lycée Saint-Louis",
+        )]);
+        assert_eq!(e[0].field.as_deref(), Some("BCPST"), "{e:#?}");
+        assert_eq!(e[0].institution.as_deref(), Some("Lycée Saint-Louis"));
+    }
+
+    #[test]
+    fn in_a_date_column_only_a_dated_line_opens_an_entry() {
+        let cells = |parts: &[&str]| {
+            let mut spans = Vec::new();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::plain("\t"));
+                }
+                spans.push(Span::plain(*p));
+            }
+            let mut line = Line::new(LineKind::Text, spans);
+            line.geom = Some(Default::default());
+            (0, line)
+        };
+        let e = parse(&[
+            cells(&[
+                "2019-2022",
+                "Doctorat spécialité Biostatistique, Université de Montpellier",
+            ]),
+            l(
+                LineKind::Text,
+                "Encadrants : Catherine Trottier (Directrice de thèse, Université Paul Valéry)",
+            ),
+            l(
+                LineKind::Text,
+                "Jury : Jean Bacro (Président de jury, Université de Montpellier)",
+            ),
+            l(
+                LineKind::Text,
+                "David Warton (Rapporteur, University of New South Wales)",
+            ),
+            cells(&[
+                "2017-2019",
+                "Master de Mathématiques, Université Paul Sabatier",
+            ]),
+        ]);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[0].advisors, vec!["Catherine Trottier"]);
+        assert_eq!(
+            e[1].institution.as_deref(),
+            Some("Université Paul Sabatier")
+        );
+    }
+
+    #[test]
+    fn a_town_in_the_cell_after_the_institution() {
+        let cells = |parts: &[&str]| {
+            let mut spans = Vec::new();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::plain("\t"));
+                }
+                spans.push(Span::plain(*p));
+            }
+            let mut line = Line::new(LineKind::Text, spans);
+            line.geom = Some(Default::default());
+            (0, line)
+        };
+        let e = parse(&[
+            cells(&["Laurea Magistrale in Ingegneria Informatica", "2024 – 2026"]),
+            cells(&["Università degli Studi di Palermo", "Palermo"]),
+            l(LineKind::Text, "Valutazione finale: 110/110 con lode"),
+        ]);
+        assert_eq!(
+            e[0].institution.as_deref(),
+            Some("Università degli Studi di Palermo")
+        );
+        assert_eq!(e[0].location.as_deref(), Some("Palermo"), "{e:#?}");
+        assert!(is_place_name("Castelvetrano (TP)"));
+        assert!(!is_place_name("Doppia Laurea"));
+        assert!(!is_place_name("GPA 3.9"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod basics;
 pub mod dates;
 pub mod education;
 pub mod honors;
+pub mod lexicon;
 pub mod mentees;
 pub mod patents;
 pub mod projects;

@@ -279,18 +279,8 @@ pub fn looks_like_institution(s: &str) -> bool {
     re.is_match(s)
 }
 
-crate::patterns::warm!(institution_regex);
 fn institution_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(
-            // ASCII `\b`: a Unicode one sends every non-ASCII line to the slow
-            // engine. The words that start or end in a non-ASCII letter, which
-            // an ASCII `\b` cannot border, go without.
-            r"(?i)(?-u:\b)(?:universit\w*|institut\w*|college|school|academy|polytechnic|ETH|EPFL|MIT|KTH|laborator\w*|lab|inc\.?|ltd\.?|gmbh|corporation|company|research|hochschule|ecole|universidad)(?-u:\b)|école|università",
-        )
-        .expect("valid regex")
-    })
+    crate::parse::lexicon::institution_word()
 }
 
 #[cfg(test)]
