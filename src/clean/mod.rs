@@ -154,6 +154,7 @@ fn after_icons<'a>(s: &'a str, diag: &mut Diagnostics) -> Cow<'a, str> {
     let s = then(s, |t| {
         text::strip_dotted_leaders_opt(t, &mut diag.dotted_leaders)
     });
+    let s = then(s, |t| text::inline_bullets_opt(t, &mut diag.icon_glyphs));
     then(s, text::normalize_opt)
 }
 
@@ -189,6 +190,15 @@ fn clean_line(line: &mut Line, diag: &mut Diagnostics) {
     // After HTML: a comment holding `[label](url)` goes whole before links are split.
     diag.markdown_escapes += markdown::unrendered(&mut line.spans);
     strip_leading_bullet(line, diag);
+    // A bullet that starts a later cell (`ReactJS | ◦ VueJS | ◦ Node`) goes too.
+    for i in 1..line.spans.len() {
+        if line.spans[i - 1].text == "\t" {
+            if let Some(rest) = icons::strip_leading_bullet(&line.spans[i].text) {
+                line.spans[i].text = rest;
+                diag.icon_glyphs += 1;
+            }
+        }
+    }
     // The line (or cell) so far, cleaned, as the icon pass's left context.
     let mut before = String::new();
     for i in 0..line.spans.len() {

@@ -200,6 +200,36 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// [`normalize`], or `None` when the text is already NFC and single-spaced.
+/// A geometric shape set between two words as a list separator (`ReactJS ◦
+/// VueJS ◦ Node`, a bullet font's glyph inside a line) is written `•`, the
+/// separator every list reader knows; shapes next to each other (rating dots)
+/// are left to the icon pass.
+pub fn inline_bullets_opt(s: &str, count: &mut usize) -> Option<String> {
+    let shape = |c: char| matches!(c as u32, 0x25A0..=0x25FF);
+    if !s.chars().any(shape) {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || ".)/+#".contains(*c));
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if shape(c)
+            && chars.get(i.wrapping_sub(1)) == Some(&' ')
+            && chars.get(i + 1) == Some(&' ')
+            && word(chars.get(i.wrapping_sub(2)))
+            && word(chars.get(i + 2))
+        {
+            out.push('•');
+            *count += 1;
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
+}
+
 pub fn normalize_opt(s: &str) -> Option<String> {
     let is_nfc = s.is_ascii()
         || unicode_normalization::is_nfc_quick(s.chars())
@@ -709,5 +739,17 @@ mod tests {
         let mut lines = vec![a, far];
         join_hyphenation(&mut lines, &mut d);
         assert_eq!(d.hyphenations_joined, 1);
+    }
+
+    #[test]
+    fn a_shape_between_words_is_a_separator() {
+        let mut n = 0;
+        assert_eq!(
+            inline_bullets_opt("ReactJS ◦ VueJS ◦ NodeJS", &mut n).as_deref(),
+            Some("ReactJS • VueJS • NodeJS")
+        );
+        assert_eq!(n, 2);
+        assert_eq!(inline_bullets_opt("English ○ ○ ○", &mut n), None);
+        assert_eq!(inline_bullets_opt("plain text", &mut n), None);
     }
 }
