@@ -324,7 +324,7 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
     let mut prev_item = false;
     let mut after_blank = true;
     let mut stray: Vec<String> = Vec::new();
-    for (_, line) in lines {
+    for (idx, (_, line)) in lines.iter().enumerate() {
         if line.is_blank() {
             after_blank = true;
             continue;
@@ -424,7 +424,29 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
         if let Some(loc) = p.location {
             acc.w.location.get_or_insert(loc);
         }
-        for (text, strong) in p.rest {
+        // A date row whose next line names the organization ("08/2012 – 03/2014 |
+        // Offering Manager, Technical Support Services" over "IBM Deutschland
+        // GmbH"): the row's text is the title, whole, and is not split at commas.
+        let mut rest = p.rest;
+        if date_column && new_entry && acc.w.position.is_none() && rest.len() == 1 {
+            let org_below = lines[idx + 1..]
+                .iter()
+                .map(|(_, l)| l)
+                .find(|l| !l.is_blank())
+                .is_some_and(|next| {
+                    !date_row(next) && !is_bullet(next, items_are_entries, top_depth) && {
+                        let np = pieces(next);
+                        np.period.is_none()
+                            && np.rest.first().is_some_and(|(t, _)| names_organization(t))
+                    }
+                });
+            let text = rest[0].0.clone();
+            if org_below && !is_prose(&text) && !text.split(", ").any(names_organization) {
+                acc.w.position = Some(text);
+                rest.clear();
+            }
+        }
+        for (text, strong) in rest {
             place(acc, &text, strong);
         }
         if let Some(u) = p.unit {
@@ -511,6 +533,14 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
     }
     groups.extend(stray);
     (out, groups)
+}
+
+/// A short name ending in an organization noun ("Acme GmbH") or holding an
+/// institution word ("Institut für Berufliche Bildung AG").
+fn names_organization(text: &str) -> bool {
+    !is_prose(text)
+        && text.split_whitespace().count() <= 10
+        && (util::ends_with_org_noun(text) || crate::segment::looks_like_institution(text))
 }
 
 /// Put one text piece of a header line into the entry.
@@ -701,6 +731,45 @@ mod tests {
             (w[1].start.as_deref(), w[1].end.as_deref()),
             (Some("2015-02"), Some("2022-09"))
         );
+    }
+
+    #[test]
+    fn a_date_row_over_its_organization_keeps_its_title_whole() {
+        let pdf = |mut l: NLine| {
+            l.1.geom = Some(crate::extract::Geom::default());
+            l
+        };
+        let lines = vec![
+            pdf(row(
+                LineKind::Text,
+                &["02/2022 – heute", "Software IT Specialist Open Source"],
+            )),
+            pdf(l(LineKind::Continuation, "IBM Deutschland GmbH")),
+            pdf(l(LineKind::Continuation, "Tätigkeiten: Beratung")),
+            pdf(l(LineKind::Blank, "")),
+            pdf(row(
+                LineKind::Text,
+                &[
+                    "08/2012 – 03/2014",
+                    "Offering Manager, Technical Support Services",
+                ],
+            )),
+            pdf(l(
+                LineKind::Continuation,
+                "IBM Deutschland Customer Support Services GmbH",
+            )),
+        ];
+        let (w, _) = parse(&lines);
+        assert_eq!(w.len(), 2, "{w:#?}");
+        assert_eq!(
+            w[1].position.as_deref(),
+            Some("Offering Manager, Technical Support Services")
+        );
+        assert_eq!(
+            w[1].organization.as_deref(),
+            Some("IBM Deutschland Customer Support Services GmbH")
+        );
+        assert_eq!(w[1].start.as_deref(), Some("2012-08"));
     }
 
     #[test]
