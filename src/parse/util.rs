@@ -928,6 +928,12 @@ mod tests {
         assert!(!looks_like_position("Department of Physics"));
         assert!(looks_like_position("Postdoctoral Researcher"));
         assert!(looks_like_position("Co-founder and CEO"));
+        // Role words of other languages, and compounds headed by one.
+        assert!(looks_like_position("Programming Teacher"));
+        assert!(looks_like_position("Doctorant contractuel"));
+        assert!(looks_like_position("Softwareentwickler"));
+        assert!(looks_like_position("Estagiário na área de Suporte técnico"));
+        assert!(!looks_like_position("Acme GmbH"));
         assert!(!looks_like_position(
             "Network Systems Laboratory (NSLab) at KTH"
         ));
