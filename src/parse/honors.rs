@@ -29,7 +29,7 @@ util::re!(
 );
 util::re!(
     date_prefix,
-    r"^\s*\(?((?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:(?:19|20)[0-9]{2}|present|now))?)\)?\s*[:.–—-]\s*"
+    r"^\s*\(?((?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:(?:19|20)?[0-9]{2}|present|now))?)\)?\s*[:.–—-]\s*"
 );
 
 /// Classify each entry of a section of the given kind.
@@ -40,6 +40,7 @@ pub fn parse(kind: SectionKind, lines: &[NLine], out: &mut Honors) {
         SectionKind::Talks => talk_paragraphs(lines, out),
         _ => lines.to_vec(),
     };
+    let lines = &year_column_entries(lines);
     let blocks = util::line_blocks(lines);
     let mut skip_to = 0;
     for (bi, block) in blocks.iter().enumerate() {
@@ -132,6 +133,65 @@ pub fn parse(kind: SectionKind, lines: &[NLine], out: &mut Honors) {
             _ => out.awards.push(award_entry(date, &body, notes)),
         }
     }
+}
+
+/// A date cell alone at the start of a row ("2017-20 | NSF Fellowship").
+fn date_cell(l: &crate::extract::Line) -> Option<String> {
+    let cells = util::cells(l);
+    if cells.len() < 2 {
+        return None;
+    }
+    let p = dates::find_period(&cells[0])?;
+    (p.range.0 == 0 && p.range.1 >= cells[0].trim_end_matches([':', '.']).len())
+        .then(|| cells[0].clone())
+}
+
+/// A section set in a year column: each row with a date cell starts an entry,
+/// the lines below it without one continue it, and a paragraph after a blank
+/// line without a date cell of its own is an entry under the year above it
+/// (the year given once for the rows it heads). Each entry becomes one line,
+/// "YEAR: text", for the entry reader; other sections pass unchanged.
+fn year_column_entries(lines: &[NLine]) -> Vec<NLine> {
+    use crate::extract::{Line, LineKind, Span};
+    if lines.iter().filter(|(_, l)| date_cell(l).is_some()).count() < 2 {
+        return lines.to_vec();
+    }
+    let mut out: Vec<NLine> = Vec::new();
+    let mut year: Option<String> = None;
+    let mut open = false;
+    for (no, l) in lines {
+        if l.is_blank() || matches!(l.kind, LineKind::Heading(_)) {
+            open = false;
+            out.push((*no, l.clone()));
+            continue;
+        }
+        let dated = date_cell(l);
+        if dated.is_none() && open {
+            if let Some((_, prev)) = out.last_mut() {
+                prev.spans.push(Span::plain(" "));
+                prev.spans.extend(l.spans.iter().cloned());
+                continue;
+            }
+        }
+        let mut spans = Vec::new();
+        let mut rest = l.spans.as_slice();
+        if let Some(d) = &dated {
+            year = Some(d.clone());
+            // The spans after the date cell's tab.
+            if let Some(t) = rest.iter().position(|sp| sp.text == "\t") {
+                rest = &rest[t + 1..];
+            }
+        }
+        if let Some(y) = &year {
+            spans.push(Span::plain(format!("{y}: ")));
+        }
+        spans.extend(rest.iter().filter(|sp| sp.text != "\t").cloned());
+        let mut line = Line::new(LineKind::Text, spans);
+        line.page = l.page;
+        out.push((*no, line));
+        open = true;
+    }
+    out
 }
 
 /// "[Watch]" or "[Interview with KTH EECS]" whose link was lost: the label is kept,
@@ -450,5 +510,46 @@ mod tests {
             h.service[0].role.as_deref(),
             Some("Artifact Evaluation Committee")
         );
+    }
+
+    #[test]
+    fn year_column_rows_and_their_continuations() {
+        let row = |a: &str, b: &str| {
+            (
+                0,
+                Line::new(
+                    LineKind::Text,
+                    vec![Span::plain(a), Span::plain("\t"), Span::plain(b)],
+                ),
+            )
+        };
+        let blank = (0, Line::new(LineKind::Blank, vec![]));
+        let mut h = Honors::default();
+        parse(
+            SectionKind::Awards,
+            &[
+                row(
+                    "2017-20",
+                    "NSF Graduate Research Fellowship supporting research in modeling,",
+                ),
+                l("disparity, and group dynamics."),
+                blank.clone(),
+                row("2012", "Fulbright Scholarship"),
+                blank.clone(),
+                l("Ivy Award recognizing leadership"),
+            ],
+            &mut h,
+        );
+        let got: Vec<(Option<&str>, &str)> = h
+            .awards
+            .iter()
+            .map(|a| (a.date.as_deref(), a.title.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0, Some("2017"));
+        assert!(got[0].1.starts_with("NSF Graduate Research Fellowship"));
+        assert!(got[0].1.ends_with("group dynamics"), "{got:?}");
+        assert_eq!(got[1], (Some("2012"), "Fulbright Scholarship"));
+        assert_eq!(got[2].0, Some("2012"));
     }
 }

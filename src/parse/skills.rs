@@ -69,9 +69,178 @@ pub fn parse_language(item: &str) -> Language {
     }
 }
 
+/// A line whose brackets stay open ("PHP [2 anos") runs on into the next one.
+fn join_open_brackets(lines: Vec<NLine>) -> Vec<NLine> {
+    let open = |t: &str| {
+        let n = |c: char| t.chars().filter(|&x| x == c).count();
+        n('[') > n(']') || n('(') > n(')')
+    };
+    let mut out: Vec<NLine> = Vec::with_capacity(lines.len());
+    for (no, l) in lines {
+        if let Some((_, prev)) = out.last_mut() {
+            if !l.is_blank() && !prev.is_blank() && open(&prev.flat_text()) {
+                prev.spans.push(crate::extract::Span::plain(" "));
+                prev.spans.extend(l.spans.iter().cloned());
+                continue;
+            }
+        }
+        out.push((no, l));
+    }
+    out
+}
+
+/// A category's name alone: one to four words, no list punctuation, an
+/// optional colon at the end ("Front-End:", "Soziale Kompetenzen").
+fn label_shape(t: &str) -> Option<String> {
+    let t = util::strip_bullet(t).trim();
+    let bare = t.strip_suffix(':').unwrap_or(t).trim();
+    let words = bare.split_whitespace().count();
+    ((1..=4).contains(&words)
+        && !bare.contains([',', ';', ':', '.', '(', '[', '|', '/'])
+        && !bare.starts_with(|c: char| c.is_ascii_digit()))
+    .then(|| bare.to_string())
+}
+
+/// One unit of a skills section: a category with the lines of its items, or
+/// a line the block reader takes.
+enum Unit {
+    Group(String, Vec<String>),
+    Line(NLine),
+}
+
+/// Categories whose name stands apart from its items: in its own cell with
+/// the items in the next cell and the lines below ("EDV-Kenntnisse | Microsoft
+/// Office" then "Adobe XD"), alone on a line ending in a colon with the item
+/// lines below up to the next such line ("Front-End:" then "HTML5, CSS3"), or
+/// on the first line of a paragraph of short lines when that layout repeats
+/// or the name alone is bold ("Soziale Kompetenzen" then "Teamplayer").
+fn group_categories(lines: &[NLine]) -> Vec<Unit> {
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].1.is_blank() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !lines[i].1.is_blank() {
+            i += 1;
+        }
+        paras.push((start, i));
+    }
+    let text = |k: usize| lines[k].1.flat_text().trim().to_string();
+    let short_list = |(a, b): (usize, usize)| {
+        b - a >= 3
+            && !lines[a..b].iter().any(|(_, l)| {
+                let t = l.flat_text();
+                t.contains([',', ';', ':']) || t.split_whitespace().count() > 6
+            })
+    };
+    let repeated = paras.iter().filter(|p| short_list(**p)).count() >= 2;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let l = &lines[k].1;
+        if l.is_blank() || matches!(l.kind, crate::extract::LineKind::Heading(_)) {
+            out.push(Unit::Line(lines[k].clone()));
+            k += 1;
+            continue;
+        }
+        let t = text(k);
+        let para_end = paras
+            .iter()
+            .find(|(a, b)| *a <= k && k < *b)
+            .map_or(k + 1, |p| p.1);
+        let cells = util::cells(l);
+        // The name in its own cell, the items in the next and the lines below.
+        if cells.len() >= 2 && para_end > k + 1 {
+            if let Some(name) = label_shape(&cells[0]) {
+                let below = &lines[k + 1..para_end];
+                if below.iter().all(|(_, b)| util::cells(b).len() == 1) {
+                    let mut items: Vec<String> = cells[1..].to_vec();
+                    items.extend(below.iter().map(|(_, b)| b.flat_text()));
+                    out.push(Unit::Group(name, items));
+                    k = para_end;
+                    continue;
+                }
+            }
+        }
+        // "Front-End:" alone, the item lines below up to the next line with a colon.
+        if t.ends_with(':') && cells.len() == 1 {
+            if let Some(name) = label_shape(&t) {
+                let mut j = k + 1;
+                let mut items = Vec::new();
+                while j < lines.len() {
+                    let b = &lines[j].1;
+                    if b.is_blank() {
+                        j += 1;
+                        continue;
+                    }
+                    let bt = b.flat_text();
+                    if bt.contains(':') || matches!(b.kind, crate::extract::LineKind::Heading(_)) {
+                        break;
+                    }
+                    items.push(bt);
+                    j += 1;
+                }
+                if !items.is_empty() {
+                    out.push(Unit::Group(name, items));
+                    k = j;
+                    continue;
+                }
+            }
+        }
+        // The name on the first line of a paragraph, one item a line below.
+        let first_of_para = paras.iter().any(|p| p.0 == k);
+        if first_of_para && para_end > k + 1 && cells.len() == 1 {
+            if let Some(name) = label_shape(&t) {
+                let bold = l.all_bold() && !lines[k + 1].1.all_bold();
+                if bold || (repeated && short_list((k, para_end))) {
+                    let items = lines[k + 1..para_end]
+                        .iter()
+                        .map(|(_, b)| b.flat_text())
+                        .collect();
+                    out.push(Unit::Group(name, items));
+                    k = para_end;
+                    continue;
+                }
+            }
+        }
+        out.push(Unit::Line(lines[k].clone()));
+        k += 1;
+    }
+    out
+}
+
 pub fn parse_skills(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Vec<Language>) {
-    let lines = util::join_wrapped(lines);
-    for block in util::line_blocks(&lines) {
+    let lines = join_open_brackets(util::join_wrapped(lines));
+    let mut run: Vec<NLine> = Vec::new();
+    for unit in group_categories(&lines) {
+        match unit {
+            Unit::Line(l) => run.push(l),
+            Unit::Group(name, item_lines) => {
+                parse_skill_blocks(&std::mem::take(&mut run), skills, languages);
+                let items: Vec<String> = item_lines
+                    .iter()
+                    .flat_map(|t| split_items(util::strip_bullet(t)))
+                    .collect();
+                // "Sprachkenntnisse | Deutsch (Muttersprache)": a list of languages.
+                if !items.is_empty() && items.iter().all(|i| is_language(i)) {
+                    languages.extend(items.iter().map(|i| parse_language(i)));
+                } else {
+                    skills.push(Skill {
+                        name: Some(name),
+                        keywords: items,
+                    });
+                }
+            }
+        }
+    }
+    parse_skill_blocks(&run, skills, languages);
+}
+
+fn parse_skill_blocks(lines: &[NLine], skills: &mut Vec<Skill>, languages: &mut Vec<Language>) {
+    for block in util::line_blocks(lines) {
         let text = block
             .lines
             .iter()
@@ -364,5 +533,75 @@ mod tests {
             ]
         );
         assert_eq!(rest, vec!["Certificate in Project Management".to_string()]);
+    }
+
+    #[test]
+    fn category_names_apart_from_their_items() {
+        let text = |t: &str| (0, Line::new(LineKind::Text, vec![Span::plain(t)]));
+        let blank = || (0, Line::new(LineKind::Blank, vec![]));
+        let row = |a: &str, b: &str| {
+            (
+                0,
+                Line::new(
+                    LineKind::Text,
+                    vec![Span::plain(a), Span::plain("\t"), Span::plain(b)],
+                ),
+            )
+        };
+        let (mut s, mut langs) = (vec![], vec![]);
+        parse_skills(
+            &[
+                row("EDV-Kenntnisse", "Microsoft Office"),
+                text("Adobe XD"),
+                blank(),
+                row("Sprachkenntnisse", "Deutsch (Muttersprache)"),
+                text("Englisch (gut)"),
+                blank(),
+                text("Front-End:"),
+                blank(),
+                text("HTML5, CSS3"),
+                blank(),
+                text("Vue"),
+                text("Linguagens: Java [1 ano +], PHP [2 anos"),
+                text("+], Python"),
+                blank(),
+                text("Soziale Kompetenzen"),
+                text("Teamplayer"),
+                text("Empathie"),
+                blank(),
+                text("Methodische Kompetenzen"),
+                text("strukturierte Arbeitsweise"),
+                text("schnelle Auffassungsgabe"),
+            ],
+            &mut s,
+            &mut langs,
+        );
+        let got: Vec<(Option<&str>, Vec<&str>)> = s
+            .iter()
+            .map(|k| {
+                (
+                    k.name.as_deref(),
+                    k.keywords.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("EDV-Kenntnisse"), vec!["Microsoft Office", "Adobe XD"]),
+                (Some("Front-End"), vec!["HTML5", "CSS3", "Vue"]),
+                (
+                    Some("Linguagens"),
+                    vec!["Java [1 ano +]", "PHP [2 anos +]", "Python"]
+                ),
+                (Some("Soziale Kompetenzen"), vec!["Teamplayer", "Empathie"]),
+                (
+                    Some("Methodische Kompetenzen"),
+                    vec!["strukturierte Arbeitsweise", "schnelle Auffassungsgabe"]
+                ),
+            ]
+        );
+        let names: Vec<&str> = langs.iter().map(|l| l.language.as_str()).collect();
+        assert_eq!(names, vec!["Deutsch", "Englisch"]);
     }
 }
