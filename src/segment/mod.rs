@@ -65,6 +65,20 @@ fn numbering_regex() -> &'static regex::Regex {
     })
 }
 
+/// A table-of-contents line: a title with its page number after a dotted
+/// section number (`1.1.5 Talks and Posters 15`) or after dot leaders
+/// (`Publications ........ 8`). It names a section; it does not open one.
+fn toc_line(text: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"^\s*(?:[0-9]{1,2}\.(?:[0-9]{1,2}\.?)+\s+\D.*\s[0-9]{1,3}|.*\S\s*(?:\.\s*){4,}[0-9]{1,3})\s*$",
+        )
+        .expect("valid regex")
+    })
+    .is_match(text)
+}
+
 /// Whether a line is a section title, and of which kind.
 fn section_of(line: &Line, prev_blank: bool) -> Option<(SectionKind, String)> {
     let text = line.flat_text();
@@ -152,6 +166,12 @@ pub fn segment(doc: &Cleaned) -> Segmented {
                 after_rule = true;
             }
             push(&mut out, no, line.clone());
+            continue;
+        }
+        if toc_line(&line.flat_text()) {
+            push(&mut out, no, line.clone());
+            prev_blank = false;
+            after_rule = false;
             continue;
         }
         let level = match line.kind {
@@ -649,6 +669,27 @@ mod tests {
         let kinds: Vec<_> = s.sections.iter().map(|x| x.kind).collect();
         assert_eq!(kinds, vec![SectionKind::Summary, SectionKind::Work]);
         assert_eq!(s.sections[1].lines.len(), 2);
+    }
+
+    #[test]
+    fn table_of_contents_lines_open_no_section() {
+        assert!(toc_line("1.1 Scientific Production 8"));
+        assert!(toc_line("1.1.5 Talks and Posters - Invited Talks 15"));
+        assert!(toc_line("Publications ........ 8"));
+        assert!(!toc_line("1.1 Scientific Production"));
+        assert!(!toc_line("2. Education"));
+        assert!(!toc_line("Conference Publications....."));
+        let d = doc(vec![
+            line(LineKind::Text, "Jane Doe", false),
+            line(LineKind::Heading(2), "1.1 Scientific Production 8", false),
+            line(LineKind::Heading(2), "1.2 Teaching 12", false),
+            line(LineKind::Heading(2), "Publications", false),
+            line(LineKind::Text, "[1] A paper.", false),
+        ]);
+        let s = segment(&d);
+        assert_eq!(s.preamble.len(), 3);
+        assert_eq!(s.sections.len(), 1);
+        assert_eq!(s.sections[0].kind, SectionKind::Publications);
     }
 
     #[test]
