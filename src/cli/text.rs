@@ -36,6 +36,11 @@ pub fn run(a: Args) -> i32 {
         if let Some(s) = starts.peek() {
             if s.line == no {
                 out.push_str(&format!("== {}: {} ==\n", s.kind.as_str(), s.title));
+                // A title in a left label cell shares its line with the section's first content.
+                for (_, l) in s.lines.iter().take_while(|(n, _)| *n == no) {
+                    out.push_str(&l.text());
+                    out.push('\n');
+                }
                 starts.next();
                 continue;
             }

@@ -12,7 +12,7 @@ pub(crate) mod titles;
 pub use titles::{title_kind, title_mentions};
 
 use crate::clean::Cleaned;
-use crate::extract::{Line, LineKind};
+use crate::extract::{Line, LineKind, Span};
 use crate::profile::SectionKind;
 
 #[derive(Debug, Clone)]
@@ -63,6 +63,20 @@ fn numbering_regex() -> &'static regex::Regex {
     RE.get_or_init(|| {
         regex::Regex::new(r"^(?:(?:[0-9]{1,2}|[IVX]{1,4}|[A-H])[.)]\s+|§\s*)").expect("valid regex")
     })
+}
+
+/// A table-of-contents line: a title with its page number after a dotted
+/// section number (`1.1.5 Talks and Posters 15`) or after dot leaders
+/// (`Publications ........ 8`). It names a section; it does not open one.
+fn toc_line(text: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"^\s*(?:[0-9]{1,2}\.(?:[0-9]{1,2}\.?)+\s+\D.*\s[0-9]{1,3}|.*\S\s*(?:\.\s*){4,}[0-9]{1,3})\s*$",
+        )
+        .expect("valid regex")
+    })
+    .is_match(text)
 }
 
 /// Whether a line is a section title, and of which kind.
@@ -131,14 +145,33 @@ pub fn segment(doc: &Cleaned) -> Segmented {
         .min()
         .filter(|n| !title_levels.contains(n));
     let mut header_top: Option<u8> = None;
-    for (i, line) in doc.lines.iter().enumerate() {
-        let no = i + 1;
+    let styles = section_styles(&doc.lines);
+    for (no, line, label) in label_cells(&doc.lines) {
+        let line = &line;
+        if let Some((kind, title)) = label {
+            out.sections.push(Section {
+                kind,
+                title,
+                line: no,
+                lines: vec![],
+            });
+            cur_level = 7;
+            prev_blank = false;
+            after_rule = false;
+            continue;
+        }
         if line.kind == LineKind::Rule || line.kind == LineKind::Blank {
             prev_blank = true;
             if line.kind == LineKind::Rule {
                 after_rule = true;
             }
             push(&mut out, no, line.clone());
+            continue;
+        }
+        if toc_line(&line.flat_text()) {
+            push(&mut out, no, line.clone());
+            prev_blank = false;
+            after_rule = false;
             continue;
         }
         let level = match line.kind {
@@ -157,7 +190,9 @@ pub fn segment(doc: &Cleaned) -> Segmented {
                 )
                 && title_kind(title, true).is_none()
         };
-        let found = section_of(line, prev_blank).filter(|(_, t)| !in_passing(t));
+        let found = section_of(line, prev_blank)
+            .or_else(|| styled_title(line, &styles))
+            .filter(|(_, t)| !in_passing(t));
         if section_of(line, prev_blank).is_some() && found.is_none() {
             push(&mut out, no, line.clone());
             prev_blank = false;
@@ -225,6 +260,176 @@ pub fn segment(doc: &Cleaned) -> Segmented {
         }
     }
     out
+}
+
+/// A section's kind and title as written.
+type Titled = (SectionKind, String);
+
+/// A line's first cell (the spans before its first cell separator) and the rest.
+fn first_cell(line: &Line) -> Option<(Vec<Span>, Vec<Span>)> {
+    let i = line.spans.iter().position(|s| s.text == "\t")?;
+    Some((line.spans[..i].to_vec(), line.spans[i + 1..].to_vec()))
+}
+
+fn cells_text(spans: &[Span]) -> String {
+    let t: String = spans.iter().map(|s| s.text.as_str()).collect();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Up to four words of letters, capitalized or upper case: the shape of a label.
+fn label_shaped(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=4).contains(&words)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The document's lines, each with its 1-based number; a PDF line whose first
+/// cell is a section title (a left label column: `EXPERIENCE | Engineer, ACME |
+/// 2018`) splits into the title and the line's other cells, both on the
+/// title's baseline. A label wrapped over two lines (`PROFESSIONAL | ...` over
+/// `EXPERIENCE`) is read whole when the two halves make a title, and its second
+/// half leaves the line below. Only a document with at least two such labels
+/// has a label column.
+fn label_cells(lines: &[Line]) -> Vec<(usize, Line, Option<Titled>)> {
+    let mut out = Vec::new();
+    let mut drop_label_of: Option<usize> = None;
+    let label_of = |l: &Line| match first_cell(l) {
+        Some((cell, _)) => cells_text(&cell),
+        None => cells_text(&l.spans),
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let no = i + 1;
+        let mut line = line.clone();
+        if drop_label_of == Some(i) {
+            drop_label_of = None;
+            match first_cell(&line) {
+                Some((_, rest)) => line.spans = rest,
+                None => continue,
+            }
+        }
+        let cells = first_cell(&line).filter(|_| {
+            line.page.is_some() && matches!(line.kind, LineKind::Text | LineKind::Continuation)
+        });
+        if let Some((cell, rest)) = cells {
+            let label = cells_text(&cell);
+            if label_shaped(&label) && !cells_text(&rest).is_empty() {
+                let joined = lines
+                    .get(i + 1)
+                    .filter(|n| {
+                        n.page == line.page
+                            && matches!(n.kind, LineKind::Text | LineKind::Continuation)
+                    })
+                    .map(label_of)
+                    .filter(|l| {
+                        (1..=3).contains(&l.split_whitespace().count())
+                            && !l.chars().any(|c| c.is_ascii_digit())
+                    })
+                    .map(|l| format!("{label} {l}"))
+                    .filter(|j| title_kind(j, true).is_some());
+                let title = joined
+                    .clone()
+                    .or_else(|| Some(label.clone()).filter(|l| title_kind(l, true).is_some()));
+                if let Some(kind) = title.as_deref().and_then(|t| title_kind(t, true)) {
+                    let title = heading_title(title.as_deref().unwrap_or_default());
+                    let head = Line {
+                        kind: LineKind::Text,
+                        spans: cell,
+                        ..line.clone()
+                    };
+                    out.push((no, head, Some((kind, title))));
+                    out.push((
+                        no,
+                        Line {
+                            kind: LineKind::Text,
+                            spans: rest,
+                            ..line
+                        },
+                        None,
+                    ));
+                    if joined.is_some() {
+                        drop_label_of = Some(i + 1);
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push((no, line, None));
+    }
+    // A label column holds every section's title: one lone label is a row's
+    // first cell that happens to read as a title (`Internship | June 2013`).
+    if out.iter().filter(|(_, _, t)| t.is_some()).count() < 2 {
+        return lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.clone(), None))
+            .collect();
+    }
+    out
+}
+
+/// A PDF line's style: font size (to half a point), bold, upper case.
+type Style = (i32, bool, bool);
+
+fn style_of(line: &Line) -> Option<Style> {
+    let g = line.geom?;
+    let t = line.flat_text();
+    let upper = t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_lowercase());
+    Some(((g.size * 2.0).round() as i32, line.all_bold(), upper))
+}
+
+/// A short PDF line whose whole text is a known title, with its style.
+fn title_candidate(line: &Line) -> Option<(Style, SectionKind, String)> {
+    if matches!(
+        line.kind,
+        LineKind::Blank | LineKind::Rule | LineKind::TableRow
+    ) {
+        return None;
+    }
+    let style = style_of(line)?;
+    let title = heading_title(&line.flat_text());
+    if title.split_whitespace().count() > 6 {
+        return None;
+    }
+    let kind = title_kind(&title, true)?;
+    Some((style, kind, title))
+}
+
+/// The styles of the document's section titles: a style that at least two
+/// known titles share and that stands out from the body text (larger, bold or
+/// upper case than the commonest line).
+fn section_styles(lines: &[Line]) -> Vec<Style> {
+    let mut sizes: std::collections::HashMap<i32, usize> = Default::default();
+    for l in lines {
+        if let Some((size, ..)) = style_of(l) {
+            *sizes.entry(size).or_default() += 1;
+        }
+    }
+    let Some(body) = sizes
+        .iter()
+        .max_by_key(|(s, n)| (**n, -**s))
+        .map(|(s, _)| *s)
+    else {
+        return vec![];
+    };
+    let mut counts: std::collections::HashMap<Style, usize> = Default::default();
+    for l in lines {
+        if let Some((style, ..)) = title_candidate(l) {
+            *counts.entry(style).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|((size, bold, upper), n)| *n >= 2 && (*size > body || *bold || *upper))
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// A known title set in the document's section style is a section, whatever
+/// its line kind (a title the extractor read as a list item).
+fn styled_title(line: &Line, styles: &[Style]) -> Option<(SectionKind, String)> {
+    let (style, kind, title) = title_candidate(line)?;
+    styles.contains(&style).then_some((kind, title))
 }
 
 /// Two to five capitalized words of letters (particles such as `de`, `van`
@@ -371,6 +576,120 @@ mod tests {
         assert_eq!(s.preamble.len(), 3);
         assert_eq!(s.sections[0].kind, SectionKind::Education);
         assert_eq!(s.sections[1].kind, SectionKind::Projects);
+    }
+
+    fn pdf_line(kind: LineKind, cells: &[&str], size: f32) -> Line {
+        let mut spans = vec![];
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::plain("\t"));
+            }
+            spans.push(Span::plain(*c));
+        }
+        let mut l = Line::new(kind, spans);
+        l.page = Some(1);
+        l.geom = Some(crate::extract::Geom {
+            size,
+            ..Default::default()
+        });
+        l
+    }
+
+    #[test]
+    fn a_title_in_a_left_label_cell_opens_its_section() {
+        let d = doc(vec![
+            pdf_line(LineKind::Text, &["Jane Doe"], 14.0),
+            pdf_line(
+                LineKind::Text,
+                &["EDUCATION", "PhD, Some University", "2016"],
+                11.0,
+            ),
+            pdf_line(LineKind::Text, &["MS, Other University", "2012"], 11.0),
+            pdf_line(
+                LineKind::Text,
+                &["PROFESSIONAL", "Research Associate, ACME", "2021"],
+                11.0,
+            ),
+            pdf_line(LineKind::Continuation, &["EXPERIENCE"], 9.0),
+            pdf_line(LineKind::Text, &["Engineer, Initech", "2020"], 11.0),
+        ]);
+        let s = segment(&d);
+        let kinds: Vec<_> = s
+            .sections
+            .iter()
+            .map(|x| (x.kind, x.title.as_str(), x.line))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (SectionKind::Education, "EDUCATION", 2),
+                (SectionKind::Work, "PROFESSIONAL EXPERIENCE", 4),
+            ]
+        );
+        assert_eq!(
+            s.sections[0].lines[0].1.flat_text(),
+            "PhD, Some University 2016"
+        );
+        let work: Vec<_> = s.sections[1]
+            .lines
+            .iter()
+            .map(|(_, l)| l.flat_text())
+            .collect();
+        assert_eq!(
+            work,
+            vec!["Research Associate, ACME 2021", "Engineer, Initech 2020"]
+        );
+    }
+
+    #[test]
+    fn a_lone_title_in_a_first_cell_is_no_label_column() {
+        let d = doc(vec![
+            pdf_line(LineKind::Text, &["Experience"], 11.0),
+            pdf_line(LineKind::Text, &["ACME", "Tehran, Iran"], 11.0),
+            pdf_line(LineKind::Text, &["Internship", "June 2013"], 11.0),
+        ]);
+        let s = segment(&d);
+        assert_eq!(s.sections.len(), 1);
+        assert_eq!(s.sections[0].lines.len(), 2);
+    }
+
+    #[test]
+    fn a_known_title_in_the_section_style_is_a_section_whatever_its_kind() {
+        let d = doc(vec![
+            pdf_line(LineKind::Heading(1), &["Jane Doe"], 32.0),
+            pdf_line(LineKind::Item, &["Objetivo"], 15.0),
+            pdf_line(LineKind::Text, &["Busco aplicar meus conhecimentos"], 11.8),
+            pdf_line(LineKind::Continuation, &["em Engenharia de Software"], 11.8),
+            pdf_line(LineKind::Item, &["Experiência Profissional"], 15.0),
+            pdf_line(LineKind::Text, &["Volkswagen do Brasil"], 11.8),
+            // A title word in the body's own style is no section.
+            pdf_line(LineKind::Item, &["Experiência"], 11.8),
+        ]);
+        let s = segment(&d);
+        let kinds: Vec<_> = s.sections.iter().map(|x| x.kind).collect();
+        assert_eq!(kinds, vec![SectionKind::Summary, SectionKind::Work]);
+        assert_eq!(s.sections[1].lines.len(), 2);
+    }
+
+    #[test]
+    fn table_of_contents_lines_open_no_section() {
+        assert!(toc_line("1.1 Scientific Production 8"));
+        assert!(toc_line("1.1.5 Talks and Posters - Invited Talks 15"));
+        assert!(toc_line("Publications ........ 8"));
+        assert!(!toc_line("1.1 Scientific Production"));
+        assert!(!toc_line("2. Education"));
+        assert!(!toc_line("Conference Publications....."));
+        let d = doc(vec![
+            line(LineKind::Text, "Jane Doe", false),
+            line(LineKind::Heading(2), "1.1 Scientific Production 8", false),
+            line(LineKind::Heading(2), "1.2 Teaching 12", false),
+            line(LineKind::Heading(2), "Publications", false),
+            line(LineKind::Text, "[1] A paper.", false),
+        ]);
+        let s = segment(&d);
+        assert_eq!(s.preamble.len(), 3);
+        assert_eq!(s.sections.len(), 1);
+        assert_eq!(s.sections[0].kind, SectionKind::Publications);
     }
 
     #[test]
