@@ -559,6 +559,20 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         }
         return;
     }
+    // "Praktikum bei Bosch", "Stagiaire chez Airbus", "Tirocinante presso
+    // Italtel", "Engineer @ Acme": a title, then where.
+    if acc.w.organization.is_none() && acc.w.position.is_none() {
+        for sep in [" bei ", " chez ", " presso ", " @ "] {
+            if let Some((left, right)) = text.split_once(sep) {
+                let (left, right) = (left.trim(), right.trim());
+                if util::looks_like_position(left) && !right.is_empty() {
+                    acc.w.position = Some(left.to_string());
+                    acc.set_org(right);
+                    return;
+                }
+            }
+        }
+    }
     // "Research Assistant at NUS" or "Systems Team at NVIDIA Researcher".
     if acc.w.organization.is_none() {
         if let Some((left, right)) = text.split_once(" at ") {
@@ -955,6 +969,19 @@ mod tests {
                 Some("Senior Software Engineer"),
                 "{t}"
             );
+        }
+    }
+
+    #[test]
+    fn a_title_then_a_word_for_at_then_the_employer() {
+        for (t, pos, org) in [
+            ("Praktikum bei Bosch Rexroth", "Praktikum", "Bosch Rexroth"),
+            ("Stagiaire chez Airbus", "Stagiaire", "Airbus"),
+            ("Ricercatore presso INGV", "Ricercatore", "INGV"),
+        ] {
+            let (jobs, _) = parse(&[l(LineKind::Text, t), l(LineKind::Text, "2019 - 2020")]);
+            assert_eq!(jobs[0].position.as_deref(), Some(pos), "{t}");
+            assert_eq!(jobs[0].organization.as_deref(), Some(org), "{t}");
         }
     }
 }
