@@ -13,6 +13,7 @@ pub mod parse;
 pub mod patterns;
 pub mod profile;
 pub mod segment;
+pub mod wordlist;
 
 use profile::{Format, Profile};
 use sha2::{Digest, Sha256};

@@ -31,10 +31,7 @@ fn label_table() -> &'static std::collections::HashMap<String, &'static str> {
     static T: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
         std::sync::OnceLock::new();
     T.get_or_init(|| {
-        CONTACT_LABELS_TSV
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        data_words(CONTACT_LABELS_TSV)
             .filter_map(|l| {
                 let (k, w) = l.split_once('\t')?;
                 Some((w.trim().to_lowercase(), k.trim()))
@@ -349,10 +346,7 @@ const HEADLINE_WORDS_TXT: &str = include_str!("data/headline-words.txt");
 fn looks_like_headline(part: &str, line: &Line) -> bool {
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        HEADLINE_WORDS_TXT
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        data_words(HEADLINE_WORDS_TXT)
             .map(str::to_lowercase)
             .collect()
     });
@@ -926,9 +920,7 @@ pub fn is_contact_title(title: &str) -> bool {
 
 /// The lines of a word-list data file that are not comments or blank.
 fn data_words(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::wordlist::lines(text)
 }
 
 /// Contact details of a contact section into `b`; the lines that were not

@@ -52,9 +52,7 @@ const PERIOD_WORDS_TSV: &str = include_str!("data/period-words.tsv");
 
 /// The lines of a data file that are not comments or blank.
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::wordlist::lines(text)
 }
 
 /// A word as the tables key it: lowercase, curly apostrophes straight,

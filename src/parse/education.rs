@@ -1096,18 +1096,7 @@ mod tests {
 
     #[test]
     fn in_a_date_column_only_a_dated_line_opens_an_entry() {
-        let cells = |parts: &[&str]| {
-            let mut spans = Vec::new();
-            for (i, p) in parts.iter().enumerate() {
-                if i > 0 {
-                    spans.push(Span::plain("\t"));
-                }
-                spans.push(Span::plain(*p));
-            }
-            let mut line = Line::new(LineKind::Text, spans);
-            line.geom = Some(Default::default());
-            (0, line)
-        };
+        let cells = |parts: &[&str]| crate::parse::util::test_lines::row(parts, true);
         let e = parse(&[
             cells(&[
                 "2019-2022",
@@ -1140,18 +1129,7 @@ mod tests {
 
     #[test]
     fn a_town_in_the_cell_after_the_institution() {
-        let cells = |parts: &[&str]| {
-            let mut spans = Vec::new();
-            for (i, p) in parts.iter().enumerate() {
-                if i > 0 {
-                    spans.push(Span::plain("\t"));
-                }
-                spans.push(Span::plain(*p));
-            }
-            let mut line = Line::new(LineKind::Text, spans);
-            line.geom = Some(Default::default());
-            (0, line)
-        };
+        let cells = |parts: &[&str]| crate::parse::util::test_lines::row(parts, true);
         let e = parse(&[
             cells(&["Laurea Magistrale in Ingegneria Informatica", "2024 – 2026"]),
             cells(&["Università degli Studi di Palermo", "Palermo"]),

@@ -514,15 +514,7 @@ mod tests {
 
     #[test]
     fn year_column_rows_and_their_continuations() {
-        let row = |a: &str, b: &str| {
-            (
-                0,
-                Line::new(
-                    LineKind::Text,
-                    vec![Span::plain(a), Span::plain("\t"), Span::plain(b)],
-                ),
-            )
-        };
+        let row = |a: &str, b: &str| super::util::test_lines::row(&[a, b], false);
         let blank = (0, Line::new(LineKind::Blank, vec![]));
         let mut h = Honors::default();
         parse(

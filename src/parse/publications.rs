@@ -308,13 +308,14 @@ fn split_at_repeated_keys(blocks: Vec<Block>) -> Vec<Block> {
     };
     let (keyed_lines, keyed_firsts) = count(key_re());
     let (numbered_lines, numbered_firsts) = count(number());
-    let starts: Box<dyn Fn(&str) -> bool> = if keyed_lines >= 2 && keyed_firsts >= 1 {
-        Box::new(|t: &str| key_re().is_match(t))
+    let start_re: &regex::Regex = if keyed_lines >= 2 && keyed_firsts >= 1 {
+        key_re()
     } else if numbered_lines >= 2 && numbered_firsts >= 1 {
-        Box::new(|t: &str| number().is_match(t))
+        number()
     } else {
         return blocks;
     };
+    let starts = |t: &str| start_re.is_match(t);
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     // Whether the last block out is an entry that later lines may continue.
     let mut open = false;

@@ -417,18 +417,7 @@ mod tests {
 
     #[test]
     fn pdf_rows_of_category_and_items() {
-        let row = |cells: &[&str]| {
-            let mut spans = Vec::new();
-            for (i, c) in cells.iter().enumerate() {
-                if i > 0 {
-                    spans.push(Span::plain("\t"));
-                }
-                spans.push(Span::plain(*c));
-            }
-            let mut l = Line::new(LineKind::Text, spans);
-            l.geom = Some(crate::extract::Geom::default());
-            (0, l)
-        };
+        let row = |cells: &[&str]| util::test_lines::row(cells, true);
         let (mut s, mut langs) = (vec![], vec![]);
         parse_skills(
             &[
@@ -498,15 +487,7 @@ mod tests {
     #[test]
     fn language_lines_in_many_shapes() {
         let text = |t: &str| (0, Line::new(LineKind::Text, vec![Span::plain(t)]));
-        let row = |a: &str, b: &str| {
-            (
-                0,
-                Line::new(
-                    LineKind::Text,
-                    vec![Span::plain(a), Span::plain("\t"), Span::plain(b)],
-                ),
-            )
-        };
+        let row = |a: &str, b: &str| util::test_lines::row(&[a, b], false);
         let mut langs = vec![];
         let rest = parse_languages(
             &[
@@ -539,15 +520,7 @@ mod tests {
     fn category_names_apart_from_their_items() {
         let text = |t: &str| (0, Line::new(LineKind::Text, vec![Span::plain(t)]));
         let blank = || (0, Line::new(LineKind::Blank, vec![]));
-        let row = |a: &str, b: &str| {
-            (
-                0,
-                Line::new(
-                    LineKind::Text,
-                    vec![Span::plain(a), Span::plain("\t"), Span::plain(b)],
-                ),
-            )
-        };
+        let row = |a: &str, b: &str| util::test_lines::row(&[a, b], false);
         let (mut s, mut langs) = (vec![], vec![]);
         parse_skills(
             &[

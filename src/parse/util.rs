@@ -591,7 +591,7 @@ pub fn split_trailing_location(s: &str) -> Option<(String, String)> {
         1
     };
     let city = words[words.len() - n..].join(" ");
-    if role_words().iter().any(|r| city.to_lowercase() == *r) {
+    if roles().all.contains(&city.to_lowercase()) {
         return None;
     }
     let rest = words[..words.len() - n].join(" ");
@@ -686,10 +686,23 @@ const CITY_FIRST_WORDS: &[&str] = &[
     "Halle",
 ];
 
-/// Role words (`data/roles.txt`), lower case.
-fn role_words() -> &'static [String] {
-    static W: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    W.get_or_init(|| word_list(include_str!("data/roles.txt")))
+/// Role words (`data/roles.txt`), lower case: all of them for whole-word
+/// lookups, and the long ones (6 bytes and more) that also match as the start
+/// or the head of a longer word.
+struct Roles {
+    all: std::collections::HashSet<String>,
+    long: Vec<String>,
+}
+
+fn roles() -> &'static Roles {
+    static W: std::sync::OnceLock<Roles> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        let words = word_list(include_str!("data/roles.txt"));
+        Roles {
+            long: words.iter().filter(|r| r.len() >= 6).cloned().collect(),
+            all: words.into_iter().collect(),
+        }
+    })
 }
 
 /// Organization nouns (`data/org-nouns.txt`), lower case.
@@ -702,20 +715,22 @@ fn org_nouns() -> &'static std::collections::HashSet<String> {
     })
 }
 
-/// The words of a reviewed list: one a line, `#` comments and blank lines skipped.
+/// The words of a reviewed list, lower case.
 pub fn word_list(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::wordlist::lines(text)
         .map(str::to_lowercase)
         .collect()
 }
 
-/// Whether a lower-case word is the role word `r`, or for a long one (6 bytes
-/// and more) starts with it (`researchers`) or ends with it as a compound's head
-/// (`softwareentwickler`, `teamleiter`).
-fn is_role(w: &str, r: &str) -> bool {
-    w == r || (r.len() >= 6 && (w.starts_with(r) || (w.ends_with(r) && w.len() >= r.len() + 3)))
+/// Whether a lower-case word is a role word, or starts with a long one
+/// (`researchers`) or ends with one as a compound's head (`softwareentwickler`,
+/// `teamleiter`).
+fn is_role(w: &str) -> bool {
+    let r = roles();
+    r.all.contains(w)
+        || r.long.iter().any(|r| {
+            w.starts_with(r.as_str()) || (w.ends_with(r.as_str()) && w.len() >= r.len() + 3)
+        })
 }
 
 /// A job title: holds a role word and is short, not a sentence.
@@ -747,7 +762,7 @@ pub fn looks_like_position(s: &str) -> bool {
     lower
         .split(|c: char| !c.is_alphanumeric() && c != '.')
         .filter(|w| !w.is_empty())
-        .any(|w| role_words().iter().any(|r| is_role(w, r)))
+        .any(is_role)
 }
 
 /// The last word names an organization or a part of one ("Team", "Lab").
@@ -763,7 +778,7 @@ pub fn ends_with_org_noun(s: &str) -> bool {
 
 pub fn is_role_word(w: &str) -> bool {
     let w = w.to_lowercase();
-    role_words().iter().any(|r| is_role(&w, r))
+    is_role(&w)
 }
 
 /// Split a trailing job title off an organization: `NVIDIA Distributed Systems Researcher`
@@ -976,5 +991,29 @@ mod tests {
             "USENIX NSDI 22, Paper (http://p), Talk (http://t)"
         );
         assert_eq!(strip_dangling_labels("techniques. Watch"), "techniques.");
+    }
+}
+
+/// Lines for the parsers' unit tests.
+#[cfg(test)]
+pub mod test_lines {
+    use super::NLine;
+    use crate::extract::{Geom, Line, LineKind, Span};
+
+    /// A row of cells (tab spans between them), as PDF layout makes one;
+    /// `pdf` gives it geometry.
+    pub fn row(cells: &[&str], pdf: bool) -> NLine {
+        let mut spans = Vec::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::plain("\t"));
+            }
+            spans.push(Span::plain(*c));
+        }
+        let mut line = Line::new(LineKind::Text, spans);
+        if pdf {
+            line.geom = Some(Geom::default());
+        }
+        (0, line)
     }
 }

@@ -38,11 +38,7 @@ fn kind_named(name: &str) -> Option<SectionKind> {
 fn parse_titles(tsv: &str) -> Titles {
     let mut phrases = Vec::new();
     let mut exact = HashMap::new();
-    for line in tsv.lines() {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in crate::wordlist::lines(tsv) {
         let Some((kind, phrase)) = line.split_once('\t') else {
             continue;
         };
@@ -85,19 +81,17 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
     }
     if exact {
         // "Education and Training", "Awards & Honors": a known phrase opening a short title.
-        let words = norm.split_whitespace().count();
-        if words <= 4 {
-            for (phrase, kind) in &t.phrases {
-                // Only a compound of titles: "Education and Training", "Awards & Honors",
-                // never "Research Assistant" or "Software Engineering Intern".
-                if let Some(rest) = norm.strip_prefix(phrase) {
-                    if rest.starts_with(" and ")
-                        || rest.starts_with(',')
-                        || rest.starts_with(" /")
-                        || rest.starts_with('/')
-                    {
-                        return Some(*kind);
-                    }
+        // Only a compound of titles: "Education and Training", "Awards & Honors",
+        // never "Research Assistant" or "Software Engineering Intern". The
+        // longest known title before such a joint decides.
+        if norm.split_whitespace().count() <= 4 {
+            let joints = norm.char_indices().rev().filter(|&(i, _)| {
+                let rest = &norm[i..];
+                rest.starts_with(" and ") || rest.starts_with([',', '/']) || rest.starts_with(" /")
+            });
+            for (i, _) in joints {
+                if let Some(k) = t.exact.get(&norm[..i]) {
+                    return Some(*k);
                 }
             }
         }
@@ -140,16 +134,17 @@ fn compound_word(norm: &str, t: &Titles) -> Option<SectionKind> {
     if norm.contains(char::is_whitespace) || norm.chars().count() < 9 {
         return None;
     }
-    for (phrase, kind) in &t.phrases {
-        if phrase.chars().count() >= 6
-            && !phrase.contains(' ')
-            && norm.len() >= phrase.len() + 3
-            && (norm.ends_with(phrase.as_str())
-                || norm
-                    .strip_suffix('n')
-                    .is_some_and(|n| n.ends_with(phrase.as_str())))
-        {
-            return Some(*kind);
+    // The longest suffix that is a known one-word title (of the word, or of it
+    // without a plural `n`).
+    let stripped = norm.strip_suffix('n');
+    for (i, _) in norm.char_indices().skip(1) {
+        let heads = std::iter::once(&norm[i..]).chain(stripped.and_then(|s| s.get(i..)));
+        for head in heads {
+            if head.chars().count() >= 6 && norm.len() >= head.len() + 3 {
+                if let Some(k) = t.exact.get(head) {
+                    return Some(*k);
+                }
+            }
         }
     }
     None
