@@ -4,6 +4,7 @@
 //! list of [`Line`]s, each made of styled [`Span`]s. Later stages never look at
 //! the original bytes again.
 
+pub mod budget;
 pub mod markdown;
 pub mod pdf;
 pub mod sniff;
