@@ -215,6 +215,7 @@ pub fn extract(bytes: &[u8], format: Format) -> Result<Document, ExtractError> {
             if let Some(w) = text.warning {
                 doc.warnings.push(w);
             }
+            doc.count("nul_bytes", text.nuls);
             leader_headings(&mut doc.lines);
             Ok(doc)
         }
