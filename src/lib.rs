@@ -171,7 +171,7 @@ fn too_large(len: u64, max: u64) -> Error {
 
 /// A size in MiB, the unit of `--max-size`: whole when it is whole.
 fn mib(n: u64) -> String {
-    if n % (1 << 20) == 0 {
+    if n.is_multiple_of(1 << 20) {
         format!("{} MiB", n >> 20)
     } else {
         format!("{:.1} MiB", n as f64 / f64::from(1 << 20))
