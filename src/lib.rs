@@ -43,7 +43,9 @@ impl Default for Options {
 /// Why a file could not be turned into a profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error {
-    /// Short machine-readable kind (`io`, `empty`, `binary`, `too_large`, `pdf_*`, ...).
+    /// Short machine-readable kind (`io`, `not_a_file`, `empty`, `binary`,
+    /// `too_large`, `limit` (a resource budget ran out: see
+    /// [`extract::budget`]), `pdf_*`, ...).
     pub kind: &'static str,
     pub message: String,
 }
@@ -109,18 +111,44 @@ pub fn run(file_name: &str, bytes: &[u8], opts: &Options) -> Result<Parsed, Erro
 }
 
 /// Read a whole file, refusing one larger than `max` before reading it.
+/// Only regular files are read: a FIFO would block forever and a device
+/// (`/dev/zero`) never ends, so both are refused from their metadata, before
+/// anything is opened; `max` also bounds the bytes actually read, for a file
+/// that grows while it is read.
 pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    check_regular(&meta)?;
+    if meta.len() > max {
+        return Err(too_large(meta.len(), max));
+    }
+    let f = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    // Replaced by something else between the two looks: look again.
+    check_regular(&f.metadata().map_err(|e| io_error(path, &e))?)?;
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    f.take(max.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| io_error(path, &e))?;
+    if buf.len() as u64 > max {
+        return Err(too_large(buf.len() as u64, max));
+    }
+    Ok(buf)
+}
+
+fn check_regular(meta: &std::fs::Metadata) -> Result<(), Error> {
     if meta.is_dir() {
         return Err(Error {
             kind: "io",
             message: "is a directory".into(),
         });
     }
-    if meta.len() > max {
-        return Err(too_large(meta.len(), max));
+    if !meta.is_file() {
+        return Err(Error {
+            kind: "not_a_file",
+            message: "not a regular file (a FIFO, device or socket): only files are read".into(),
+        });
     }
-    std::fs::read(path).map_err(|e| io_error(path, &e))
+    Ok(())
 }
 
 fn io_error(_path: &Path, e: &std::io::Error) -> Error {
@@ -134,10 +162,19 @@ fn too_large(len: u64, max: u64) -> Error {
     Error {
         kind: "too_large",
         message: format!(
-            "file too large: {:.1} MB, over the {:.1} MB limit (raise it with --max-size)",
-            len as f64 / 1e6,
-            max as f64 / 1e6
+            "file too large: {}, over the {} limit (raise it with --max-size, in MiB)",
+            mib(len),
+            mib(max)
         ),
+    }
+}
+
+/// A size in MiB, the unit of `--max-size`: whole when it is whole.
+fn mib(n: u64) -> String {
+    if n.is_multiple_of(1 << 20) {
+        format!("{} MiB", n >> 20)
+    } else {
+        format!("{:.1} MiB", n as f64 / f64::from(1 << 20))
     }
 }
 
@@ -155,4 +192,36 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         s.push_str(&format!("{b:02x}"));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_regular_files_are_read() {
+        let dev = read_capped(Path::new("/dev/zero"), 1).unwrap_err();
+        assert_eq!(dev.kind, "not_a_file");
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            // Opening it would block until a writer comes: refused first.
+            assert_eq!(read_capped(&fifo, 1 << 20).unwrap_err().kind, "not_a_file");
+        }
+        assert_eq!(read_capped(dir.path(), 1 << 20).unwrap_err().kind, "io");
+    }
+
+    #[test]
+    fn the_size_limit_is_in_mib() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("cv.md");
+        std::fs::write(&f, b"# CV\nabc\n").unwrap();
+        assert_eq!(read_capped(&f, 9).unwrap(), b"# CV\nabc\n");
+        let e = read_capped(&f, 8).unwrap_err();
+        assert_eq!(e.kind, "too_large");
+        assert_eq!(mib(3 << 20), "3 MiB");
+        assert_eq!(mib(1 << 19), "0.5 MiB");
+        assert!(e.message.contains("MiB limit"), "{}", e.message);
+    }
 }

@@ -21,7 +21,7 @@ pub struct Args {
     /// Treat a CV input as this format instead of sniffing it from the bytes.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
-    /// Refuse inputs larger than this many megabytes.
+    /// Refuse inputs larger than this many mebibytes (MiB, 1,048,576 bytes).
     #[arg(long, default_value_t = 32)]
     pub max_size: u64,
 }

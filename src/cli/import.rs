@@ -67,8 +67,8 @@ pub struct Args {
     /// Print nothing but fatal errors (no progress, no summary).
     #[arg(short, long)]
     pub quiet: bool,
-    /// Refuse inputs larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 32)]
+    /// Refuse inputs larger than this many mebibytes (MiB, 1,048,576 bytes).
+    #[arg(long, value_name = "MIB", default_value_t = 32)]
     pub max_size: u64,
     /// Refuse PDFs with more pages than this (0: no limit).
     #[arg(long, value_name = "N", default_value_t = 100)]

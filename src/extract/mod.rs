@@ -4,6 +4,7 @@
 //! list of [`Line`]s, each made of styled [`Span`]s. Later stages never look at
 //! the original bytes again.
 
+pub mod budget;
 pub mod markdown;
 pub mod pdf;
 pub mod sniff;
@@ -214,6 +215,7 @@ pub fn extract(bytes: &[u8], format: Format) -> Result<Document, ExtractError> {
             if let Some(w) = text.warning {
                 doc.warnings.push(w);
             }
+            doc.count("nul_bytes", text.nuls);
             leader_headings(&mut doc.lines);
             Ok(doc)
         }

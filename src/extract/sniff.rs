@@ -63,12 +63,16 @@ fn looks_like_markdown(s: &str) -> bool {
 pub struct Decoded {
     pub text: String,
     pub warning: Option<String>,
+    /// NUL bytes dropped from the text.
+    pub nuls: usize,
 }
 
 /// Decode text bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else
 /// Windows-1252 with a warning. Binary data and empty files are errors.
+/// A few stray NUL bytes (an editor's or a converter's slip) are dropped and
+/// counted; a file with many is binary.
 pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ExtractError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
         return Err(ExtractError::new("empty", "empty file: no text to read"));
     }
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -76,9 +80,22 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ExtractError> {
         return Ok(Decoded {
             text: text.into_owned(),
             warning: None,
+            nuls: 0,
         });
     }
-    if looks_binary(bytes) {
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let stripped;
+    let bytes = if nuls == 0 {
+        bytes
+    } else {
+        stripped = bytes
+            .iter()
+            .copied()
+            .filter(|&b| b != 0)
+            .collect::<Vec<u8>>();
+        &stripped[..]
+    };
+    if nuls * MAX_NUL_SHARE > bytes.len() + nuls || looks_binary(bytes) {
         return Err(ExtractError::new(
             "binary",
             "binary data: not a PDF, Markdown or text file",
@@ -88,6 +105,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ExtractError> {
         Ok(s) => Ok(Decoded {
             text: s.to_string(),
             warning: None,
+            nuls,
         }),
         Err(e) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
@@ -97,17 +115,20 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, ExtractError> {
                     "invalid UTF-8 at byte {}: decoded as Windows-1252",
                     e.valid_up_to()
                 )),
+                nuls,
             })
         }
     }
 }
 
-/// Binary if the sample holds NUL bytes or many control characters.
+/// A text file has fewer NUL bytes than one in this many (a binary one,
+/// or UTF-16 without a BOM, has far more).
+const MAX_NUL_SHARE: usize = 1000;
+
+/// Binary if the sample (NULs already dropped) holds many control characters
+/// or invalid UTF-8.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
-    if sample.contains(&0) {
-        return true;
-    }
     let ctrl = sample
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
@@ -141,6 +162,19 @@ mod tests {
         assert_eq!(decode_text(b"").unwrap_err().kind, "empty");
         assert_eq!(decode_text(b" \n\t").unwrap_err().kind, "empty");
         assert_eq!(decode_text(b"a\0b").unwrap_err().kind, "binary");
+        assert_eq!(decode_text(b"\0\0\0").unwrap_err().kind, "empty");
+        // One stray NUL in a text: dropped and counted.
+        let mut t = b"# CV\n".repeat(400);
+        t.insert(10, 0);
+        let d = decode_text(&t).unwrap();
+        assert_eq!((d.nuls, d.text.len()), (1, 2000));
+        // UTF-16 without a BOM is half NULs: binary.
+        let u16: Vec<u8> = "Curriculum vitae\n"
+            .repeat(50)
+            .bytes()
+            .flat_map(|b| [b, 0])
+            .collect();
+        assert_eq!(decode_text(&u16).unwrap_err().kind, "binary");
         let d = decode_text(b"Caf\xe9 au lait").unwrap();
         assert_eq!(d.text, "Café au lait");
         assert!(d.warning.is_some());

@@ -618,7 +618,9 @@ pub fn find_location(s: &str) -> Option<(String, String, String)> {
         from = comma + 2;
         let after = &s[comma + 2..];
         // The region: one to three words after the comma.
-        let words: Vec<&str> = after.split_whitespace().collect();
+        // Only the first three words are wanted: collecting all of them at
+        // every comma was quadratic on a long comma-separated line.
+        let words: Vec<&str> = after.split_whitespace().take(3).collect();
         let mut region_len = 0;
         for n in (1..=3.min(words.len())).rev() {
             let cand = words[..n].join(" ");

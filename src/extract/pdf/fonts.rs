@@ -8,6 +8,7 @@ use super::cmap::{CMap, Ranges};
 use super::collection;
 use super::glyphlist;
 use super::obj;
+use crate::extract::budget::Budget;
 use pdf_extract::{Dictionary, Document, Object};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -187,7 +188,7 @@ impl Font {
     }
 
     /// Read a font dictionary.
-    pub fn load(doc: &Document, font: &Dictionary) -> Font {
+    pub fn load(doc: &Document, font: &Dictionary, budget: &mut Budget) -> Font {
         let mut f = Font::fallback();
         let subtype = obj::name(doc, font, b"Subtype").unwrap_or(b"Type1");
         f.kind = match subtype {
@@ -227,19 +228,25 @@ impl Font {
         f.icon = is_icon_font(&f.name);
         f.caps = is_caps_font(&f.name);
         if let Some(s) = obj::stream(doc, font, b"ToUnicode") {
-            let m = CMap::parse(&obj::content(s));
+            let m = CMap::parse(&obj::content(s, budget));
             if !m.is_empty() {
                 f.to_unicode = Some(m);
             }
         }
         match f.kind {
-            Kind::Composite => f.load_composite(doc, font, descendant),
-            Kind::Simple | Kind::Type3 => f.load_simple(doc, font, descriptor, symbolic),
+            Kind::Composite => f.load_composite(doc, font, descendant, budget),
+            Kind::Simple | Kind::Type3 => f.load_simple(doc, font, descriptor, symbolic, budget),
         }
         f
     }
 
-    fn load_composite(&mut self, doc: &Document, font: &Dictionary, desc: Option<&Dictionary>) {
+    fn load_composite(
+        &mut self,
+        doc: &Document,
+        font: &Dictionary,
+        desc: Option<&Dictionary>,
+        budget: &mut Budget,
+    ) {
         self.names.clear();
         self.widths.clear();
         // Whether codes give CIDs we can read: Identity-H/V, or an embedded
@@ -255,7 +262,7 @@ impl Font {
             }
             Ok(Object::Stream(s)) => {
                 self.vertical = obj::num(doc, &s.dict, b"WMode").is_some_and(|w| w == 1.0);
-                self.cmap = Some(CMap::parse(&obj::content(s)));
+                self.cmap = Some(CMap::parse(&obj::content(s, budget)));
                 cids_known = true;
             }
             _ => {}
@@ -317,6 +324,7 @@ impl Font {
         font: &Dictionary,
         descriptor: Option<&Dictionary>,
         symbolic: bool,
+        budget: &mut Budget,
     ) {
         if self.kind == Kind::Type3 {
             if let Some(m) = obj::array(doc, font, b"FontMatrix") {
@@ -329,7 +337,7 @@ impl Font {
         }
         // Base: the font program's own encoding, else Standard (for a symbolic
         // font with no encoding of its own, the codes say nothing).
-        let builtin = descriptor.and_then(|d| builtin_encoding(doc, d));
+        let builtin = descriptor.and_then(|d| builtin_encoding(doc, d, budget));
         let explicit = font.get(b"Encoding").ok().map(|o| obj::deref(doc, o));
         let mut names: Vec<Option<String>> = match (&builtin, explicit) {
             (_, Some(Object::Name(n))) if std_encoding(n).is_some() => table(std_encoding(n)),
@@ -514,9 +522,13 @@ fn table(enc: Option<&[&str; 256]>) -> Vec<Option<String>> {
 
 /// The encoding built into an embedded Type1 font program (`/Encoding 256
 /// array ... dup 65 /A put ...`), read from its clear-text part.
-fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<Option<String>>> {
+fn builtin_encoding(
+    doc: &Document,
+    descriptor: &Dictionary,
+    budget: &mut Budget,
+) -> Option<Vec<Option<String>>> {
     let s = obj::stream(doc, descriptor, b"FontFile")?;
-    let data = obj::content(s);
+    let data = obj::content(s, budget);
     let clear_len = obj::num(doc, &s.dict, b"Length1")
         .map(|l| l as usize)
         .filter(|&l| l > 0 && l <= data.len())
@@ -603,7 +615,7 @@ mod tests {
             "DescendantFonts",
             Object::Array(vec![Object::Reference(desc)]),
         );
-        Font::load(doc, &d)
+        Font::load(doc, &d, &mut Budget::default())
     }
 
     #[test]

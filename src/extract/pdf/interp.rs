@@ -7,6 +7,7 @@
 use super::fonts::Font;
 use super::lexer::{Lexer, Operand};
 use super::obj;
+use crate::extract::budget::Budget;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -68,13 +69,13 @@ pub struct FontTable {
 }
 
 impl FontTable {
-    fn index_of(&mut self, doc: &Document, o: &Object) -> u32 {
+    fn index_of(&mut self, doc: &Document, o: &Object, budget: &mut Budget) -> u32 {
         if let Object::Reference(id) = o {
             if let Some(&i) = self.by_id.get(id) {
                 return i;
             }
             let f = match obj::deref(doc, o) {
-                Object::Dictionary(d) => Font::load(doc, d),
+                Object::Dictionary(d) => Font::load(doc, d, budget),
                 _ => Font::fallback(),
             };
             let i = self.push(f);
@@ -82,7 +83,7 @@ impl FontTable {
             return i;
         }
         let f = match o {
-            Object::Dictionary(d) => Font::load(doc, d),
+            Object::Dictionary(d) => Font::load(doc, d, budget),
             _ => Font::fallback(),
         };
         self.push(f)
@@ -153,16 +154,15 @@ struct State {
     line_width: f64,
 }
 
-/// Limits that keep a hostile file from running for long.
-const MAX_OPS: usize = 4_000_000;
-const MAX_GLYPHS: usize = 1_000_000;
+/// Forms nest no deeper (operators and glyphs are counted in the
+/// document's [`Budget`]).
 const MAX_FORM_DEPTH: usize = 12;
 
 pub struct Interp<'a> {
     doc: &'a Document,
     pub fonts: &'a mut FontTable,
+    budget: &'a mut Budget,
     page: Page,
-    ops_done: usize,
     forms: Vec<ObjectId>,
     /// Current path: subpaths as point lists, and rectangles.
     path: Vec<Vec<(f64, f64)>>,
@@ -227,11 +227,11 @@ pub fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a
 }
 
 /// The page's content: its streams' decoded bytes, joined.
-pub fn page_content(doc: &Document, page: &Dictionary, budget: &mut usize) -> Vec<u8> {
+pub fn page_content(doc: &Document, page: &Dictionary, budget: &mut Budget) -> Vec<u8> {
     let mut out = Vec::new();
     let mut add = |o: &Object, out: &mut Vec<u8>| {
         if let Object::Stream(s) = obj::deref(doc, o) {
-            out.extend_from_slice(&obj::content_capped(s, budget));
+            out.extend_from_slice(&obj::content(s, budget));
             out.push(b'\n');
         }
     };
@@ -248,12 +248,12 @@ pub fn page_content(doc: &Document, page: &Dictionary, budget: &mut usize) -> Ve
 }
 
 impl<'a> Interp<'a> {
-    pub fn new(doc: &'a Document, fonts: &'a mut FontTable) -> Self {
+    pub fn new(doc: &'a Document, fonts: &'a mut FontTable, budget: &'a mut Budget) -> Self {
         Interp {
             doc,
             fonts,
+            budget,
             page: Page::default(),
-            ops_done: 0,
             forms: Vec::new(),
             path: Vec::new(),
             rects: Vec::new(),
@@ -262,11 +262,11 @@ impl<'a> Interp<'a> {
     }
 
     /// Interpret one page.
-    pub fn run_page(mut self, page: &Dictionary, budget: &mut usize) -> Page {
+    pub fn run_page(mut self, page: &Dictionary) -> Page {
         let (base, w, h) = page_setup(self.doc, page);
         self.page.width = w;
         self.page.height = h;
-        let content = page_content(self.doc, page, budget);
+        let content = page_content(self.doc, page, self.budget);
         let res = page_resources(self.doc, page);
         let state = State {
             ctm: base,
@@ -279,7 +279,7 @@ impl<'a> Interp<'a> {
             rise: 0.0,
             line_width: 1.0,
         };
-        self.run(&content, res, state, budget);
+        self.run(&content, res, state);
         self.page
     }
 
@@ -297,14 +297,14 @@ impl<'a> Interp<'a> {
             .and_then(|r| obj::dict(doc, r, b"Font"))
             .and_then(|fd| fd.get(name).ok());
         let i = match o {
-            Some(o) => self.fonts.index_of(doc, o),
+            Some(o) => self.fonts.index_of(doc, o, self.budget),
             None => self.fonts.push(Font::fallback()),
         };
         cache.insert(name.to_vec(), i);
         i
     }
 
-    fn run(&mut self, content: &[u8], res: Option<&Dictionary>, mut gs: State, budget: &mut usize) {
+    fn run(&mut self, content: &[u8], res: Option<&Dictionary>, mut gs: State) {
         let mut stack: Vec<State> = Vec::new();
         let mut tm = Mat::ID;
         let mut tlm = Mat::ID;
@@ -312,8 +312,7 @@ impl<'a> Interp<'a> {
         let mut lx = Lexer::new(content);
         let mut ops: Vec<Operand> = Vec::new();
         while let Some(op) = lx.next_op(&mut ops) {
-            self.ops_done += 1;
-            if self.ops_done > MAX_OPS || self.page.glyphs.len() > MAX_GLYPHS {
+            if !self.budget.op() || self.budget.glyphs_spent() {
                 break;
             }
             let n = |i: usize| ops.get(i).and_then(Operand::num);
@@ -398,7 +397,7 @@ impl<'a> Interp<'a> {
                 b"Do" => {
                     if let Some(Operand::Name(name)) = ops.first() {
                         let name = name.to_vec();
-                        self.do_xobject(res, &name, &gs, budget);
+                        self.do_xobject(res, &name, &gs);
                     }
                 }
                 b"m" => {
@@ -515,13 +514,7 @@ impl<'a> Interp<'a> {
         }
     }
 
-    fn do_xobject(
-        &mut self,
-        res: Option<&Dictionary>,
-        name: &[u8],
-        gs: &State,
-        budget: &mut usize,
-    ) {
+    fn do_xobject(&mut self, res: Option<&Dictionary>, name: &[u8], gs: &State) {
         let doc = self.doc;
         let Some(xo) = res.and_then(|r| obj::dict(doc, r, b"XObject")) else {
             return;
@@ -546,10 +539,10 @@ impl<'a> Interp<'a> {
                 let mut inner = gs.clone();
                 inner.ctm = m.then(&gs.ctm);
                 let inner_res = obj::dict(doc, &s.dict, b"Resources").or(res);
-                let data = obj::content_capped(s, budget);
+                let data = obj::content(s, self.budget);
                 // A direct (unnamed) form counts for depth under id (0, 0).
                 self.forms.push(id.unwrap_or((0, 0)));
-                self.run(&data, inner_res, inner, budget);
+                self.run(&data, inner_res, inner);
                 self.forms.pop();
             }
             _ => {}
@@ -563,6 +556,10 @@ impl<'a> Interp<'a> {
         let font = Rc::clone(&self.fonts.fonts[fi as usize]);
         let mut i = 0;
         while i < s.len() {
+            // Counted glyph by glyph: one operator can show millions.
+            if !self.budget.glyph() {
+                return;
+            }
             let (code, len) = font.next_code(&s[i..]);
             let len = len.max(1);
             i += len;

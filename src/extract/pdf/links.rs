@@ -3,6 +3,7 @@
 
 use super::interp::Mat;
 use super::obj;
+use crate::extract::budget::Budget;
 use pdf_extract::{Dictionary, Document, Object};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +24,7 @@ impl Link {
 }
 
 /// The page's URI links.
-pub fn page_links(doc: &Document, page: &Dictionary, base: &Mat) -> Vec<Link> {
+pub fn page_links(doc: &Document, page: &Dictionary, base: &Mat, budget: &mut Budget) -> Vec<Link> {
     let mut out = Vec::new();
     let Some(annots) = obj::array(doc, page, b"Annots") else {
         return out;
@@ -35,7 +36,9 @@ pub fn page_links(doc: &Document, page: &Dictionary, base: &Mat) -> Vec<Link> {
         if obj::name(doc, d, b"Subtype") != Some(b"Link") {
             continue;
         }
-        let Some(uri) = uri_of(doc, d) else { continue };
+        let Some(uri) = uri_of(doc, d, budget) else {
+            continue;
+        };
         let Some(r) = obj::array(doc, d, b"Rect").map(|r| obj::nums(doc, r)) else {
             continue;
         };
@@ -55,12 +58,20 @@ pub fn page_links(doc: &Document, page: &Dictionary, base: &Mat) -> Vec<Link> {
     out
 }
 
-fn uri_of(doc: &Document, annot: &Dictionary) -> Option<String> {
+/// The link's target; one too long to be a real link is refused before it
+/// is copied (the same megabyte target can stand on thousands of links).
+fn uri_of(doc: &Document, annot: &Dictionary, budget: &mut Budget) -> Option<String> {
     let action = obj::dict(doc, annot, b"A")?;
     if obj::name(doc, action, b"S") != Some(b"URI") {
         return None;
     }
-    let s = match obj::get(doc, action, b"URI")? {
+    let raw = obj::get(doc, action, b"URI")?;
+    if let Object::String(s, _) | Object::Name(s) = raw {
+        if !budget.uri(s.len()) {
+            return None;
+        }
+    }
+    let s = match raw {
         // A URI is 7-bit ASCII by the spec, but producers write the UTF-8 bytes of
         // non-ASCII paths: read those as UTF-8, not PDFDocEncoding.
         Object::String(s, _) if !s.starts_with(&[0xfe, 0xff]) && std::str::from_utf8(s).is_ok() => {

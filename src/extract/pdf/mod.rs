@@ -12,6 +12,7 @@
 
 mod cmap;
 mod collection;
+mod decode;
 mod fonts;
 mod furniture;
 mod glyphlist;
@@ -25,9 +26,10 @@ mod obj;
 mod repair;
 mod structure;
 
+use super::budget::Budget;
 use super::{Document, ExtractError};
-use pdf_extract::Object;
-use std::cell::Cell;
+use pdf_extract::{LoadOptions, Object, ObjectId};
+use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
@@ -38,6 +40,9 @@ pub const NO_TEXT: &str = "no text layer: scanned PDF? OCR is not supported";
 
 thread_local! {
     static QUIET: Cell<bool> = const { Cell::new(false) };
+    /// The budget of the document being loaded, for [`decode_object_stream`]
+    /// (lopdf takes a plain `fn` as its object filter).
+    static LOADING: RefCell<Option<Budget>> = const { RefCell::new(None) };
 }
 static HOOK: Once = Once::new();
 
@@ -77,17 +82,50 @@ fn readable_pages(doc: &pdf_extract::Document) -> usize {
         .count()
 }
 
+/// lopdf inflates object streams while it loads the file, without a bound:
+/// decode them first, within the document's budget, so that it finds them
+/// plain. (lopdf keeps the returned object only for objects inside object
+/// streams, which are never streams themselves.)
+fn decode_object_stream(id: ObjectId, o: &mut Object) -> Option<(ObjectId, Object)> {
+    if let Object::Stream(s) = o {
+        if s.dict.has_type(b"ObjStm") {
+            let data = LOADING.with(|b| {
+                let mut b = b.borrow_mut();
+                decode::decode(s, b.get_or_insert_with(Budget::default))
+            });
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+            s.set_content(data);
+        }
+        return Some((id, Object::Null));
+    }
+    Some((id, o.clone()))
+}
+
+/// lopdf's loader with object streams decoded within `budget`.
+fn load_mem(data: &[u8], budget: &mut Budget) -> Result<pdf_extract::Document, pdf_extract::Error> {
+    LOADING.with(|b| *b.borrow_mut() = Some(std::mem::take(budget)));
+    let r = pdf_extract::Document::load_mem_with_options(
+        data,
+        LoadOptions::with_filter(decode_object_stream),
+    );
+    if let Some(b) = LOADING.with(|b| b.borrow_mut().take()) {
+        *budget = b;
+    }
+    r
+}
+
 /// The document from a rebuilt cross-reference table ([`repair`]), if it
 /// has readable pages.
-fn recover(data: &[u8]) -> Option<pdf_extract::Document> {
+fn recover(data: &[u8], budget: &mut Budget) -> Option<pdf_extract::Document> {
     let fixed = repair::rebuild(data)?;
-    let mut doc = pdf_extract::Document::load_mem(&fixed).ok()?;
+    let mut doc = load_mem(&fixed, budget).ok()?;
     repair::fix_root(&mut doc);
     (readable_pages(&doc) > 0).then_some(doc)
 }
 
 /// The parsed file, and whether its cross-reference table had to be rebuilt.
-fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool), ExtractError> {
+fn load(bytes: &[u8], budget: &mut Budget) -> Result<(pdf_extract::Document, bool), ExtractError> {
     // Readers accept junk before the header; lopdf wants the header first.
     let start = bytes
         .windows(5)
@@ -101,7 +139,7 @@ fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool), ExtractError> {
             "encrypted PDF: it needs a password to open",
         )
     };
-    let (doc, rebuilt) = match pdf_extract::Document::load_mem(data) {
+    let (doc, rebuilt) = match load_mem(data, budget) {
         Ok(doc) => {
             // Loaded, but a wrong xref offset can leave the Root or pages
             // unreadable: rebuild then, and keep whichever reads more pages.
@@ -110,7 +148,7 @@ fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool), ExtractError> {
             if pages > 0 && readable == pages && doc.catalog().is_ok() {
                 (doc, false)
             } else {
-                match recover(data) {
+                match recover(data, budget) {
                     Some(r) if readable_pages(&r) > readable => (r, true),
                     _ => (doc, false),
                 }
@@ -122,7 +160,7 @@ fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool), ExtractError> {
             if lower.contains("password") || lower.contains("encrypt") {
                 return Err(encrypted());
             }
-            match recover(data) {
+            match recover(data, budget) {
                 Some(doc) => (doc, true),
                 None => {
                     return Err(ExtractError::new(
@@ -140,7 +178,8 @@ fn load(bytes: &[u8]) -> Result<(pdf_extract::Document, bool), ExtractError> {
 }
 
 fn extract_inner(bytes: &[u8]) -> Result<Document, ExtractError> {
-    let (doc, rebuilt) = load(bytes)?;
+    let mut budget = Budget::default();
+    let (doc, rebuilt) = load(bytes, &mut budget)?;
     let page_ids: Vec<_> = doc.page_iter().take(MAX_PAGES + 1).collect();
     if page_ids.is_empty() {
         return Err(ExtractError::new(
@@ -150,7 +189,7 @@ fn extract_inner(bytes: &[u8]) -> Result<Document, ExtractError> {
     }
     let mut out = Document {
         pages: Some(doc.get_pages().len() as u32),
-        title: title(&doc),
+        title: title(&doc, &mut budget),
         ..Default::default()
     };
     if rebuilt {
@@ -162,7 +201,6 @@ fn extract_inner(bytes: &[u8]) -> Result<Document, ExtractError> {
             .push(format!("only the first {MAX_PAGES} pages were read"));
     }
     let mut fonts = interp::FontTable::default();
-    let mut budget = obj::MAX_TOTAL;
     let mut glyph_counts = glyphs::Counts::default();
     let mut plines = Vec::new();
     let mut heights = Vec::new();
@@ -179,8 +217,8 @@ fn extract_inner(bytes: &[u8]) -> Result<Document, ExtractError> {
             continue;
         };
         let (base, _, _) = interp::page_setup(&doc, page);
-        let page_links = links::page_links(&doc, page, &base);
-        let p = interp::Interp::new(&doc, &mut fonts).run_page(page, &mut budget);
+        let page_links = links::page_links(&doc, page, &base, &mut budget);
+        let p = interp::Interp::new(&doc, &mut fonts, &mut budget).run_page(page);
         raw_glyphs += p.glyphs.len();
         images += p.images;
         let gs = glyphs::prepare(
@@ -196,12 +234,16 @@ fn extract_inner(bytes: &[u8]) -> Result<Document, ExtractError> {
         rules.push(p.rules);
         links.push(page_links);
     }
-    if budget == 0 {
-        out.warnings
-            .push("page content over the size limit was not read".into());
-    }
+    out.warnings.extend(budget.warnings());
     if plines.is_empty() {
         let _ = images;
+        if let Some(l) = budget.reached().first() {
+            // Nothing readable before the limit: say which one, not "scanned".
+            return Err(ExtractError::new(
+                "limit",
+                format!("stopped at a resource limit: {}", l.describe()),
+            ));
+        }
         return Err(if raw_glyphs == 0 {
             ExtractError::new("pdf_no_text", NO_TEXT)
         } else {
@@ -230,7 +272,7 @@ fn extract_inner(bytes: &[u8]) -> Result<Document, ExtractError> {
 }
 
 /// The document's title: /Info /Title, else the XMP dc:title.
-fn title(doc: &pdf_extract::Document) -> Option<String> {
+fn title(doc: &pdf_extract::Document, budget: &mut Budget) -> Option<String> {
     let info = doc.trailer.get(b"Info").ok().map(|o| obj::deref(doc, o));
     let from_info = match info {
         Some(Object::Dictionary(d)) => match obj::get(doc, d, b"Title") {
@@ -239,19 +281,19 @@ fn title(doc: &pdf_extract::Document) -> Option<String> {
         },
         _ => None,
     };
-    let t = from_info.or_else(|| xmp_title(doc))?;
+    let t = from_info.or_else(|| xmp_title(doc, budget))?;
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.trim_matches('\0').trim().to_string();
     (!t.is_empty()).then_some(t)
 }
 
-fn xmp_title(doc: &pdf_extract::Document) -> Option<String> {
+fn xmp_title(doc: &pdf_extract::Document, budget: &mut Budget) -> Option<String> {
     let root = doc.trailer.get(b"Root").ok().map(|o| obj::deref(doc, o))?;
     let Object::Dictionary(root) = root else {
         return None;
     };
     let s = obj::stream(doc, root, b"Metadata")?;
-    let data = obj::content(s);
+    let data = obj::content(s, budget);
     let xml = String::from_utf8_lossy(&data);
     let start = xml.find("<dc:title")?;
     let rest = &xml[start..];

@@ -1,5 +1,6 @@
 //! Small lopdf helpers that follow references and never fail loudly.
 
+use crate::extract::budget::Budget;
 use pdf_extract::{Dictionary, Document, Object, Stream};
 
 static NULL: Object = Object::Null;
@@ -63,11 +64,9 @@ pub fn stream<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'
     }
 }
 
-/// A stream's decoded bytes (at most [`MAX_STREAM`]); undecodable data is
-/// used as it is.
-pub fn content(s: &Stream) -> Vec<u8> {
-    let mut budget = MAX_STREAM;
-    content_capped(s, &mut budget)
+/// A stream's decoded bytes within the document's budget ([`decode`]).
+pub fn content(s: &Stream, budget: &mut Budget) -> Vec<u8> {
+    super::decode::decode(s, budget)
 }
 
 /// Numbers of an array (missing or non-numeric items skipped).
@@ -106,49 +105,4 @@ fn pdfdoc_char(b: u8) -> char {
         _ => u16::from(b),
     };
     char::from_u32(u32::from(u)).unwrap_or('\u{fffd}')
-}
-
-/// Largest decoded size of one stream, and of all streams of a document:
-/// a compression bomb stops there instead of exhausting memory.
-pub const MAX_STREAM: usize = 64 << 20;
-pub const MAX_TOTAL: usize = 256 << 20;
-
-/// A stream's decoded bytes within `budget` (decreased by what was decoded).
-/// Plain Flate streams are inflated here with a cap; other filters go through
-/// lopdf.
-pub fn content_capped(s: &Stream, budget: &mut usize) -> Vec<u8> {
-    use std::io::Read;
-    if *budget == 0 {
-        return Vec::new();
-    }
-    let limit = MAX_STREAM.min(*budget);
-    let filter = s.dict.get(b"Filter").ok();
-    let plain_flate = match filter {
-        Some(Object::Name(n)) => n == b"FlateDecode",
-        Some(Object::Array(a)) => a.len() == 1 && a[0].as_name().is_ok_and(|n| n == b"FlateDecode"),
-        _ => false,
-    } && s.dict.get(b"DecodeParms").is_err();
-    let out = if filter.is_none() {
-        s.content[..s.content.len().min(limit)].to_vec()
-    } else if plain_flate {
-        let mut out = Vec::with_capacity((s.content.len() * 4).min(limit));
-        let dec = flate2::read::ZlibDecoder::new(&s.content[..]);
-        if dec.take(limit as u64).read_to_end(&mut out).is_err()
-            && out.is_empty()
-            && s.content.len() > 2
-        {
-            // A broken zlib header or checksum: try raw deflate, as readers do.
-            let dec = flate2::read::DeflateDecoder::new(&s.content[2..]);
-            let _ = dec.take(limit as u64).read_to_end(&mut out);
-        }
-        out
-    } else {
-        let mut v = s
-            .decompressed_content()
-            .unwrap_or_else(|_| s.content.clone());
-        v.truncate(limit);
-        v
-    };
-    *budget = budget.saturating_sub(out.len());
-    out
 }
