@@ -322,11 +322,14 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
     let mut out: Vec<Work> = Vec::new();
     let mut cur: Option<Acc> = None;
     let mut prev_item = false;
+    // Whether the line before went into the entry's summary (a paragraph of prose).
+    let mut prev_summary = false;
     let mut after_blank = true;
     let mut stray: Vec<String> = Vec::new();
     for (idx, (_, line)) in lines.iter().enumerate() {
         if line.is_blank() {
             after_blank = true;
+            prev_summary = false;
             continue;
         }
         let starts_block = std::mem::replace(&mut after_blank, false);
@@ -335,6 +338,28 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
             stray.push(util::text_with_urls(line));
             after_blank = true;
             continue;
+        }
+        // The lines a paragraph of prose wraps onto go on with it, however
+        // short or title-like the piece that wrapped ("umbrella of the K
+        // Framework (a ... for" / "mechanised ...").
+        // Only a line that reads on from the one before: it starts in lower
+        // case or the line before broke after a comma; a line with dates or
+        // a capitalised name after a full line opens its own part.
+        let reads_on = || {
+            let text = line.flat_text();
+            let text = text.trim();
+            let lower = text.chars().next().is_some_and(char::is_lowercase);
+            let open = cur
+                .as_ref()
+                .and_then(|acc| acc.w.summary.as_deref())
+                .is_some_and(|s| s.trim_end().ends_with([',', ';', '(', '&', '/']));
+            (lower || open) && dates::find_period(text).is_none()
+        };
+        if line.kind == LineKind::Continuation && prev_summary && reads_on() {
+            if let Some(acc) = cur.as_mut() {
+                acc.add_summary(&util::text_with_urls(line));
+                continue;
+            }
         }
         // Continuations of a bullet extend that bullet.
         if line.kind == LineKind::Continuation && prev_item {
@@ -356,6 +381,7 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                 acc.w.highlights.push(text);
             }
             prev_item = true;
+            prev_summary = false;
             continue;
         }
         prev_item = false;
@@ -395,9 +421,22 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                     let text = p.rest.first().map(|r| r.0.as_str()).unwrap_or("");
                     let position_slot = acc.w.position.is_none() && util::looks_like_position(text);
                     let heading = matches!(line.kind, LineKind::Heading(_));
+                    // "Organization    2018 - 2019" with the title on the line
+                    // right under it, in the same block ("Mathematician",
+                    // "University of X" under a bold title): the entry's other
+                    // name, whatever its words.
+                    let name_below = !starts_block
+                        && acc.w.position.is_none()
+                        && acc.w.highlights.is_empty()
+                        && acc.w.summary.is_none()
+                        && p.rest.len() == 1
+                        && text.split_whitespace().count() <= 8;
                     !p.rest.is_empty()
                         && (heading
-                            || (!position_slot && !is_prose(text) && acc.w.organization.is_some()))
+                            || (!position_slot
+                                && !name_below
+                                && !is_prose(text)
+                                && acc.w.organization.is_some()))
                 } else {
                     // A heading, or a bold name opening a new paragraph, starts a job.
                     (matches!(line.kind, LineKind::Heading(_))
@@ -446,9 +485,11 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                 rest.clear();
             }
         }
+        let summary_before = acc.w.summary.as_ref().map_or(0, String::len);
         for (text, strong) in rest {
             place(acc, &text, strong);
         }
+        prev_summary = acc.w.summary.as_ref().map_or(0, String::len) > summary_before;
         if let Some(u) = p.unit {
             acc.w.unit.get_or_insert(u);
         }
@@ -586,13 +627,22 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         }
     }
     // "HubSpot - Senior Software Engineer", "Engineer | Acme": one part a title.
-    if !strong {
+    // A bold line is one name unless it is two short ones, a title and a
+    // name ("**Front-End Developer — Acme**", "**Software Engineer, Acme**").
+    let short =
+        |a: &str, b: &str| a.split_whitespace().count() <= 5 && b.split_whitespace().count() <= 5;
+    {
         for sep in [" - ", " – ", " — ", " | "] {
             if let Some((a, b)) = text.split_once(sep) {
                 let (a, b) = (a.trim(), b.trim());
                 let title_a = util::looks_like_position(a);
                 let title_b = util::looks_like_position(b);
-                if !a.is_empty() && !b.is_empty() && title_a != title_b && !b.contains(sep) {
+                if !a.is_empty()
+                    && !b.is_empty()
+                    && title_a != title_b
+                    && !b.contains(sep)
+                    && (!strong || short(a, b))
+                {
                     place(acc, a, false);
                     place(acc, b, false);
                     return;
@@ -601,9 +651,17 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         }
     }
     // "Senior Researcher, Google" or "Google, Senior Researcher": place each part.
-    if !strong && text.contains(", ") {
+    let bold_pair = |parts: &[&str]| {
+        parts.len() == 2
+            && short(parts[0], parts[1])
+            && util::looks_like_position(parts[0]) != util::looks_like_position(parts[1])
+    };
+    if text.contains(", ") {
         let parts: Vec<&str> = text.split(", ").collect();
-        if parts.len() <= 4 && parts.iter().any(|p| util::looks_like_position(p)) {
+        if (!strong || bold_pair(&parts))
+            && parts.len() <= 4
+            && parts.iter().any(|p| util::looks_like_position(p))
+        {
             for part in parts {
                 place(acc, part, false);
             }
@@ -982,6 +1040,83 @@ mod tests {
             let (jobs, _) = parse(&[l(LineKind::Text, t), l(LineKind::Text, "2019 - 2020")]);
             assert_eq!(jobs[0].position.as_deref(), Some(pos), "{t}");
             assert_eq!(jobs[0].organization.as_deref(), Some(org), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_stays_in_the_summary() {
+        let lines = vec![
+            l(LineKind::Text, "Acme Corp, Senior Engineer, 2021–2023"),
+            l(
+                LineKind::Text,
+                "Strategic leadership for a diverse team of engineers across several projects under the",
+            ),
+            l(LineKind::Continuation, "umbrella of the compiler framework and its tooling for"),
+            l(LineKind::Continuation, "formal verification."),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 1);
+        assert!(jobs[0]
+            .summary
+            .as_deref()
+            .unwrap()
+            .ends_with("for formal verification."));
+        // A capitalised name after a full sentence, or a dated line, is no
+        // part of the paragraph.
+        let lines = vec![
+            l(LineKind::Text, "Acme Corp, Senior Engineer, 2021–2023"),
+            l(
+                LineKind::Text,
+                "Led the team that built the platform used by every other team in the company.",
+            ),
+            l(LineKind::Continuation, "Globex, Developer, 2019–2021"),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 2);
+        assert_eq!(jobs[1].organization.as_deref(), Some("Globex"));
+    }
+
+    #[test]
+    fn a_title_right_under_a_dated_organization_is_its_position() {
+        let lines = vec![
+            row(
+                LineKind::Text,
+                &["Quantum Computing Inc., Berkeley", "2018 - 2019"],
+            ),
+            l(LineKind::Text, "Mathematician"),
+            l(LineKind::Blank, ""),
+            row(LineKind::Text, &["Research Assistant", "2016 - 2018"]),
+            l(LineKind::Continuation, "University of Wisconsin-Madison"),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 2, "{jobs:?}");
+        assert_eq!(jobs[0].position.as_deref(), Some("Mathematician"));
+        assert_eq!(jobs[1].position.as_deref(), Some("Research Assistant"));
+        assert_eq!(
+            jobs[1].organization.as_deref(),
+            Some("University of Wisconsin-Madison")
+        );
+    }
+
+    #[test]
+    fn a_bold_title_and_name_pair_is_split() {
+        for t in ["Front-End Developer — Acme", "Software Engineer, Acme"] {
+            let mut line = Line::new(
+                LineKind::Text,
+                vec![Span {
+                    text: t.into(),
+                    bold: true,
+                    ..Default::default()
+                }],
+            );
+            line.spans.push(Span::plain(" 2021 - 2022"));
+            let (jobs, _) = parse(&[(0, line)]);
+            assert_eq!(
+                jobs[0].position.as_deref(),
+                Some(t.split([',', '—']).next().unwrap().trim()),
+                "{t}"
+            );
+            assert_eq!(jobs[0].organization.as_deref(), Some("Acme"), "{t}");
         }
     }
 }
