@@ -243,6 +243,21 @@ fn is_prose(text: &str) -> bool {
         || (words > 4 && sentence_start().is_match(text))
 }
 
+/// Whether a line reads on from the one before, as a wrapped sentence does:
+/// it starts in lower case, or the line before broke after a comma or ran on
+/// for a while with no full stop. A line with dates, or a capitalised name
+/// after a full sentence, opens a part of its own.
+fn reads_on(prev: &str, next_line: &Line) -> bool {
+    let next = next_line.flat_text();
+    let (prev, next) = (prev.trim(), next.trim());
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    let open = prev.ends_with([',', ';', '(', '&', '/', '-']);
+    let runs_on =
+        prev.split_whitespace().count() >= 8 && !prev.ends_with(['.', ':', '!', '?', ')']);
+    // A row of cells ("Title   Town") is a header's shape, not a wrapped line.
+    (lower || open || runs_on) && cells(next_line).len() <= 1 && dates::find_period(next).is_none()
+}
+
 /// A bullet of the entry above, not a part of its header.
 fn is_bullet(line: &Line, items_are_entries: bool, top_depth: u8) -> bool {
     match line.kind {
@@ -326,7 +341,16 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
     let mut prev_summary = false;
     let mut after_blank = true;
     let mut stray: Vec<String> = Vec::new();
+    // The flat text of the line before, and the lines a paragraph read as a
+    // whole already took.
+    let mut last_text = String::new();
+    let mut skip_to = 0;
     for (idx, (_, line)) in lines.iter().enumerate() {
+        if idx < skip_to {
+            continue;
+        }
+        let this_text = line.flat_text();
+        let prev_text = std::mem::replace(&mut last_text, this_text);
         if line.is_blank() {
             after_blank = true;
             prev_summary = false;
@@ -342,20 +366,7 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
         // The lines a paragraph of prose wraps onto go on with it, however
         // short or title-like the piece that wrapped ("umbrella of the K
         // Framework (a ... for" / "mechanised ...").
-        // Only a line that reads on from the one before: it starts in lower
-        // case or the line before broke after a comma; a line with dates or
-        // a capitalised name after a full line opens its own part.
-        let reads_on = || {
-            let text = line.flat_text();
-            let text = text.trim();
-            let lower = text.chars().next().is_some_and(char::is_lowercase);
-            let open = cur
-                .as_ref()
-                .and_then(|acc| acc.w.summary.as_deref())
-                .is_some_and(|s| s.trim_end().ends_with([',', ';', '(', '&', '/']));
-            (lower || open) && dates::find_period(text).is_none()
-        };
-        if line.kind == LineKind::Continuation && prev_summary && reads_on() {
+        if line.kind == LineKind::Continuation && prev_summary && reads_on(&prev_text, line) {
             if let Some(acc) = cur.as_mut() {
                 acc.add_summary(&util::text_with_urls(line));
                 continue;
@@ -390,6 +401,40 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                 out.push(acc.w);
             }
         }
+        // A paragraph under a started entry ("Developed cutting-edge features
+        // within a ... as part of a larger" / "programming languages research
+        // team. ..."): read whole, it is prose, however short its first line.
+        if let Some(acc) = cur.as_mut() {
+            let started =
+                acc.has_dates || (acc.w.organization.is_some() && acc.w.position.is_some());
+            let first = line.flat_text();
+            if started
+                && line.kind == LineKind::Text
+                && cells(line).len() <= 1
+                && dates::find_period(&first).is_none()
+            {
+                let mut end = idx + 1;
+                let mut last = first.clone();
+                let mut para = util::text_with_urls(line);
+                while let Some((_, next)) = lines.get(end) {
+                    let t = next.flat_text();
+                    if next.kind != LineKind::Continuation || !reads_on(&last, next) {
+                        break;
+                    }
+                    para.push(' ');
+                    para.push_str(&util::text_with_urls(next));
+                    last = t;
+                    end += 1;
+                }
+                if end > idx + 1 && is_prose(&para) {
+                    acc.add_summary(&para);
+                    skip_to = end;
+                    last_text = last;
+                    prev_summary = true;
+                    continue;
+                }
+            }
+        }
         let p = pieces(line);
         // "Portal Specialist" then "Vendor Manager & Supervisor:" over the bullets:
         // the title goes on.
@@ -421,6 +466,13 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                     let text = p.rest.first().map(|r| r.0.as_str()).unwrap_or("");
                     let position_slot = acc.w.position.is_none() && util::looks_like_position(text);
                     let heading = matches!(line.kind, LineKind::Heading(_));
+                    // A new block that is a row of cells ("Employer   Title"
+                    // after a blank), under an entry with its title and dates:
+                    // the next entry's first line, as the one above was.
+                    let header_row = starts_block
+                        && cells(line).len() > 1
+                        && acc.w.position.is_some()
+                        && !is_prose(text);
                     // "Organization    2018 - 2019" with the title on the line
                     // right under it, in the same block ("Mathematician",
                     // "University of X" under a bold title): the entry's other
@@ -433,6 +485,7 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                         && text.split_whitespace().count() <= 8;
                     !p.rest.is_empty()
                         && (heading
+                            || header_row
                             || (!position_slot
                                 && !name_below
                                 && !is_prose(text)
@@ -535,6 +588,25 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                 }
             }
         }
+    }
+    // An organization alone in its block over the title and dates of the
+    // job under it ("Acme Corp" / blank / "Developer | City" / "May 2023 -
+    // Present"): the organization of that job.
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (w, next) = (&out[i], &out[i + 1]);
+        let org_only = w.organization.is_some()
+            && w.position.is_none()
+            && w.dates_text.is_none()
+            && w.highlights.is_empty()
+            && w.summary.is_none();
+        if org_only && next.organization.is_none() && next.position.is_some() {
+            let w = out.remove(i);
+            out[i].organization = w.organization;
+            out[i].unit = out[i].unit.take().or(w.unit);
+            out[i].location = out[i].location.take().or(w.location);
+        }
+        i += 1;
     }
     out.retain(|w| {
         w.organization.is_some()
@@ -1118,5 +1190,51 @@ mod tests {
             );
             assert_eq!(jobs[0].organization.as_deref(), Some("Acme"), "{t}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_under_a_job_is_its_summary_however_short_its_first_line() {
+        let lines = vec![
+            row(LineKind::Text, &["Huawei", "Research Developer"]),
+            l(LineKind::Continuation, "Edinburgh, 2019–2021"),
+            l(LineKind::Blank, ""),
+            l(
+                LineKind::Text,
+                "Developed features within a production-grade compiler as part of a larger",
+            ),
+            l(
+                LineKind::Continuation,
+                "research team. Maintained developer tools.",
+            ),
+            l(LineKind::Blank, ""),
+            row(LineKind::Text, &["GoCardless", "Core Payments Developer"]),
+            l(LineKind::Continuation, "London, 2016"),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 2, "{jobs:#?}");
+        assert!(jobs[0]
+            .summary
+            .as_deref()
+            .unwrap()
+            .contains("larger research team."));
+        assert_eq!(jobs[1].organization.as_deref(), Some("GoCardless"));
+    }
+
+    #[test]
+    fn an_organization_alone_over_the_title_and_dates() {
+        let lines = vec![
+            l(LineKind::Text, "Nearshore IT Development"),
+            l(LineKind::Blank, ""),
+            l(LineKind::Text, "Full-Stack Developer | Valencia, Spain"),
+            l(LineKind::Continuation, "May 2023 - Present"),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 1, "{jobs:#?}");
+        assert_eq!(
+            jobs[0].organization.as_deref(),
+            Some("Nearshore IT Development")
+        );
+        assert_eq!(jobs[0].position.as_deref(), Some("Full-Stack Developer"));
+        assert_eq!(jobs[0].start.as_deref(), Some("2023-05"));
     }
 }
