@@ -408,8 +408,11 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
             let started =
                 acc.has_dates || (acc.w.organization.is_some() && acc.w.position.is_some());
             let first = line.flat_text();
+            // A bold start is a header's shape ("**Employer**, *Unit*").
             if started
                 && line.kind == LineKind::Text
+                && bold_prefix(line).is_none()
+                && !line.all_bold()
                 && cells(line).len() <= 1
                 && dates::find_period(&first).is_none()
             {
@@ -426,7 +429,12 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                     last = t;
                     end += 1;
                 }
-                if end > idx + 1 && is_prose(&para) {
+                // A block that goes on into a dated line ("Employer, Unit" /
+                // "Title" / "City · 2023-2024") is the next entry's header.
+                let into_dates = lines.get(end).is_some_and(|(_, n)| {
+                    n.kind == LineKind::Continuation && dates::find_period(&n.flat_text()).is_some()
+                });
+                if end > idx + 1 && !into_dates && is_prose(&para) {
                     acc.add_summary(&para);
                     skip_to = end;
                     last_text = last;
