@@ -37,6 +37,22 @@ fn degree_at(text: &str) -> Option<(usize, &'static str)> {
         .find(|(i, _)| degree_re().is_match(&text[*i..]))
 }
 
+/// A degree in brackets after the field or the institution ("控制工程 (硕士)",
+/// "湖南大学（硕士）", "Informatik (B.Sc.)"): the text before and the degree.
+fn bracket_degree(text: &str) -> Option<(String, String)> {
+    let t = text.trim_end();
+    let close = t.chars().last().filter(|c| matches!(c, ')' | '）'))?;
+    let open = if close == ')' { '(' } else { '（' };
+    let at = t.rfind(open)?;
+    let inner = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
+    let before = t[..at].trim().trim_end_matches([',', '-', '–', '|']).trim();
+    let m = degree_re().find(inner)?;
+    // The bracket holds the degree and nothing much else.
+    let tail = inner[m.end()..].trim();
+    (!before.is_empty() && tail.split_whitespace().count() <= 2)
+        .then(|| (before.to_string(), inner.to_string()))
+}
+
 util::re!(
     advisor_re,
     r"(?i)(?-u:\b)(?:(?:co-)?(?:advisors?|supervisors?|advised by|supervised by|under the supervision of|promoters?)(?:\s+of\s+(?:the\s+)?thesis)?\s*:?|(?:co-)?(?:directeurs?|directrices?|encadrants?|encadrantes?|betreuer(?:in)?|doktorvater|directora?|directores|tutor(?:es)?|relatori?|correlatori?|orientador(?:a|es)?)(?:\s+de\s+th[eè]se|\s+de\s+tesis)?\s*:)\s*"
@@ -371,7 +387,9 @@ fn note(acc: &mut Acc, text: &str) {
     // The degree on a line of its own under the institution ("University of
     // X" / "• Bachelor of Science in ...").
     if acc.e.degree.is_none()
-        && (degree_at(text).is_some_and(|(at, _)| at == 0) || labelled(text).is_some())
+        && (degree_at(text).is_some_and(|(at, _)| at == 0)
+            || labelled(text).is_some()
+            || bracket_degree(text).is_some())
     {
         absorb(acc, text, false, &Line::new(LineKind::Text, Vec::new()));
         return;
@@ -497,6 +515,23 @@ fn absorb(acc: &mut Acc, text: &str, inst_like: bool, line: &Line) {
     };
     if text.is_empty() {
         return;
+    }
+    // "湖南大学（硕士）", "Control Engineering (M.Sc.)": the degree in brackets,
+    // after the institution or the field.
+    if acc.e.degree.is_none() {
+        if let Some((before, degree)) = bracket_degree(&text) {
+            acc.e.degree = Some(degree);
+            if acc.e.institution.is_none()
+                && (inst_like || looks_like_institution(&before) || is_acronym(&before))
+            {
+                acc.e.institution = Some(before);
+            } else if acc.e.field.is_none() {
+                acc.e.field = Some(before);
+            } else {
+                acc.e.notes.push(before);
+            }
+            return;
+        }
     }
     // "Princeton University, PhD in Computer Science", "Florida State
     // University. PhD in ...": the institution first. A part before the
@@ -715,8 +750,8 @@ fn is_place_name(s: &str) -> bool {
 /// Words that join a degree to its field ("Master in", "Licence en",
 /// "Bacharelado em", "Laurea in", "Ausbildung zum"), longest first.
 const FIELD_PREPOSITIONS: &[&str] = &[
-    "in der ", "in the ", "zum ", "zur ", "della ", "del ", "des ", "du ", "in ", "en ", "em ",
-    "of ", "di ", "de ", "da ", "do ", "im ", "d’", "d'",
+    "in der ", "in the ", "zum ", "zur ", "della ", "del ", "des ", "der ", "du ", "in ", "en ",
+    "em ", "of ", "di ", "de ", "da ", "do ", "im ", "d’", "d'",
 ];
 
 /// The field after a degree word, without the word that joins them.
@@ -785,6 +820,35 @@ mod tests {
 
     fn l(kind: LineKind, t: &str) -> NLine {
         (0, Line::new(kind, vec![Span::plain(t)]))
+    }
+
+    #[test]
+    fn a_degree_in_brackets_after_the_institution_or_the_field() {
+        let e = parse(&[
+            l(LineKind::Text, "湖南大学（硕士） 2024.09-2027.06"),
+            l(LineKind::Continuation, "网络空间安全专业"),
+            l(LineKind::Blank, ""),
+            l(LineKind::Text, "中原工学院 2019.09 – 2023.07"),
+            l(LineKind::Continuation, "控制理论与控制工程 (学士)"),
+        ]);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[0].institution.as_deref(), Some("湖南大学"));
+        assert_eq!(e[0].degree.as_deref(), Some("硕士"));
+        assert_eq!(e[1].institution.as_deref(), Some("中原工学院"));
+        assert_eq!(e[1].degree.as_deref(), Some("学士"));
+        assert_eq!(e[1].field.as_deref(), Some("控制理论与控制工程"));
+        // A place in brackets is no degree.
+        assert_eq!(bracket_degree("Universität Wien (Austria)"), None);
+    }
+
+    #[test]
+    fn a_course_of_study_under_the_institution() {
+        let e = parse(&[
+            l(LineKind::Text, "Technische Universität, Almaty 1983-1987"),
+            l(LineKind::Continuation, "Studium der Mathematik"),
+        ]);
+        assert_eq!(e[0].degree.as_deref(), Some("Studium"), "{e:#?}");
+        assert_eq!(e[0].field.as_deref(), Some("Mathematik"));
     }
 
     #[test]

@@ -243,6 +243,21 @@ fn is_prose(text: &str) -> bool {
         || (words > 4 && sentence_start().is_match(text))
 }
 
+/// Whether a line reads on from the one before, as a wrapped sentence does:
+/// it starts in lower case, or the line before broke after a comma or ran on
+/// for a while with no full stop. A line with dates, or a capitalised name
+/// after a full sentence, opens a part of its own.
+fn reads_on(prev: &str, next_line: &Line) -> bool {
+    let next = next_line.flat_text();
+    let (prev, next) = (prev.trim(), next.trim());
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    let open = prev.ends_with([',', ';', '(', '&', '/', '-']);
+    let runs_on =
+        prev.split_whitespace().count() >= 8 && !prev.ends_with(['.', ':', '!', '?', ')']);
+    // A row of cells ("Title   Town") is a header's shape, not a wrapped line.
+    (lower || open || runs_on) && cells(next_line).len() <= 1 && dates::find_period(next).is_none()
+}
+
 /// A bullet of the entry above, not a part of its header.
 fn is_bullet(line: &Line, items_are_entries: bool, top_depth: u8) -> bool {
     match line.kind {
@@ -322,11 +337,23 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
     let mut out: Vec<Work> = Vec::new();
     let mut cur: Option<Acc> = None;
     let mut prev_item = false;
+    // Whether the line before went into the entry's summary (a paragraph of prose).
+    let mut prev_summary = false;
     let mut after_blank = true;
     let mut stray: Vec<String> = Vec::new();
+    // The flat text of the line before, and the lines a paragraph read as a
+    // whole already took.
+    let mut last_text = String::new();
+    let mut skip_to = 0;
     for (idx, (_, line)) in lines.iter().enumerate() {
+        if idx < skip_to {
+            continue;
+        }
+        let this_text = line.flat_text();
+        let prev_text = std::mem::replace(&mut last_text, this_text);
         if line.is_blank() {
             after_blank = true;
+            prev_summary = false;
             continue;
         }
         let starts_block = std::mem::replace(&mut after_blank, false);
@@ -335,6 +362,15 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
             stray.push(util::text_with_urls(line));
             after_blank = true;
             continue;
+        }
+        // The lines a paragraph of prose wraps onto go on with it, however
+        // short or title-like the piece that wrapped ("umbrella of the K
+        // Framework (a ... for" / "mechanised ...").
+        if line.kind == LineKind::Continuation && prev_summary && reads_on(&prev_text, line) {
+            if let Some(acc) = cur.as_mut() {
+                acc.add_summary(&util::text_with_urls(line));
+                continue;
+            }
         }
         // Continuations of a bullet extend that bullet.
         if line.kind == LineKind::Continuation && prev_item {
@@ -356,12 +392,55 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                 acc.w.highlights.push(text);
             }
             prev_item = true;
+            prev_summary = false;
             continue;
         }
         prev_item = false;
         if items_are_entries && line.kind == LineKind::Item {
             if let Some(acc) = cur.take() {
                 out.push(acc.w);
+            }
+        }
+        // A paragraph under a started entry ("Developed cutting-edge features
+        // within a ... as part of a larger" / "programming languages research
+        // team. ..."): read whole, it is prose, however short its first line.
+        if let Some(acc) = cur.as_mut() {
+            let started =
+                acc.has_dates || (acc.w.organization.is_some() && acc.w.position.is_some());
+            let first = line.flat_text();
+            // A bold start is a header's shape ("**Employer**, *Unit*").
+            if started
+                && line.kind == LineKind::Text
+                && bold_prefix(line).is_none()
+                && !line.all_bold()
+                && cells(line).len() <= 1
+                && dates::find_period(&first).is_none()
+            {
+                let mut end = idx + 1;
+                let mut last = first.clone();
+                let mut para = util::text_with_urls(line);
+                while let Some((_, next)) = lines.get(end) {
+                    let t = next.flat_text();
+                    if next.kind != LineKind::Continuation || !reads_on(&last, next) {
+                        break;
+                    }
+                    para.push(' ');
+                    para.push_str(&util::text_with_urls(next));
+                    last = t;
+                    end += 1;
+                }
+                // A block that goes on into a dated line ("Employer, Unit" /
+                // "Title" / "City · 2023-2024") is the next entry's header.
+                let into_dates = lines.get(end).is_some_and(|(_, n)| {
+                    n.kind == LineKind::Continuation && dates::find_period(&n.flat_text()).is_some()
+                });
+                if end > idx + 1 && !into_dates && is_prose(&para) {
+                    acc.add_summary(&para);
+                    skip_to = end;
+                    last_text = last;
+                    prev_summary = true;
+                    continue;
+                }
             }
         }
         let p = pieces(line);
@@ -395,9 +474,30 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                     let text = p.rest.first().map(|r| r.0.as_str()).unwrap_or("");
                     let position_slot = acc.w.position.is_none() && util::looks_like_position(text);
                     let heading = matches!(line.kind, LineKind::Heading(_));
+                    // A new block that is a row of cells ("Employer   Title"
+                    // after a blank), under an entry with its title and dates:
+                    // the next entry's first line, as the one above was.
+                    let header_row = starts_block
+                        && cells(line).len() > 1
+                        && acc.w.position.is_some()
+                        && !is_prose(text);
+                    // "Organization    2018 - 2019" with the title on the line
+                    // right under it, in the same block ("Mathematician",
+                    // "University of X" under a bold title): the entry's other
+                    // name, whatever its words.
+                    let name_below = !starts_block
+                        && acc.w.position.is_none()
+                        && acc.w.highlights.is_empty()
+                        && acc.w.summary.is_none()
+                        && p.rest.len() == 1
+                        && text.split_whitespace().count() <= 8;
                     !p.rest.is_empty()
                         && (heading
-                            || (!position_slot && !is_prose(text) && acc.w.organization.is_some()))
+                            || header_row
+                            || (!position_slot
+                                && !name_below
+                                && !is_prose(text)
+                                && acc.w.organization.is_some()))
                 } else {
                     // A heading, or a bold name opening a new paragraph, starts a job.
                     (matches!(line.kind, LineKind::Heading(_))
@@ -446,9 +546,11 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                 rest.clear();
             }
         }
+        let summary_before = acc.w.summary.as_ref().map_or(0, String::len);
         for (text, strong) in rest {
             place(acc, &text, strong);
         }
+        prev_summary = acc.w.summary.as_ref().map_or(0, String::len) > summary_before;
         if let Some(u) = p.unit {
             acc.w.unit.get_or_insert(u);
         }
@@ -494,6 +596,25 @@ pub fn parse(lines: &[NLine]) -> (Vec<Work>, Vec<String>) {
                 }
             }
         }
+    }
+    // An organization alone in its block over the title and dates of the
+    // job under it ("Acme Corp" / blank / "Developer | City" / "May 2023 -
+    // Present"): the organization of that job.
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (w, next) = (&out[i], &out[i + 1]);
+        let org_only = w.organization.is_some()
+            && w.position.is_none()
+            && w.dates_text.is_none()
+            && w.highlights.is_empty()
+            && w.summary.is_none();
+        if org_only && next.organization.is_none() && next.position.is_some() {
+            let w = out.remove(i);
+            out[i].organization = w.organization;
+            out[i].unit = out[i].unit.take().or(w.unit);
+            out[i].location = out[i].location.take().or(w.location);
+        }
+        i += 1;
     }
     out.retain(|w| {
         w.organization.is_some()
@@ -586,13 +707,22 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         }
     }
     // "HubSpot - Senior Software Engineer", "Engineer | Acme": one part a title.
-    if !strong {
+    // A bold line is one name unless it is two short ones, a title and a
+    // name ("**Front-End Developer — Acme**", "**Software Engineer, Acme**").
+    let short =
+        |a: &str, b: &str| a.split_whitespace().count() <= 5 && b.split_whitespace().count() <= 5;
+    {
         for sep in [" - ", " – ", " — ", " | "] {
             if let Some((a, b)) = text.split_once(sep) {
                 let (a, b) = (a.trim(), b.trim());
                 let title_a = util::looks_like_position(a);
                 let title_b = util::looks_like_position(b);
-                if !a.is_empty() && !b.is_empty() && title_a != title_b && !b.contains(sep) {
+                if !a.is_empty()
+                    && !b.is_empty()
+                    && title_a != title_b
+                    && !b.contains(sep)
+                    && (!strong || short(a, b))
+                {
                     place(acc, a, false);
                     place(acc, b, false);
                     return;
@@ -601,9 +731,17 @@ fn place(acc: &mut Acc, text: &str, strong: bool) {
         }
     }
     // "Senior Researcher, Google" or "Google, Senior Researcher": place each part.
-    if !strong && text.contains(", ") {
+    let bold_pair = |parts: &[&str]| {
+        parts.len() == 2
+            && short(parts[0], parts[1])
+            && util::looks_like_position(parts[0]) != util::looks_like_position(parts[1])
+    };
+    if text.contains(", ") {
         let parts: Vec<&str> = text.split(", ").collect();
-        if parts.len() <= 4 && parts.iter().any(|p| util::looks_like_position(p)) {
+        if (!strong || bold_pair(&parts))
+            && parts.len() <= 4
+            && parts.iter().any(|p| util::looks_like_position(p))
+        {
             for part in parts {
                 place(acc, part, false);
             }
@@ -983,5 +1121,128 @@ mod tests {
             assert_eq!(jobs[0].position.as_deref(), Some(pos), "{t}");
             assert_eq!(jobs[0].organization.as_deref(), Some(org), "{t}");
         }
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_stays_in_the_summary() {
+        let lines = vec![
+            l(LineKind::Text, "Acme Corp, Senior Engineer, 2021–2023"),
+            l(
+                LineKind::Text,
+                "Strategic leadership for a diverse team of engineers across several projects under the",
+            ),
+            l(LineKind::Continuation, "umbrella of the compiler framework and its tooling for"),
+            l(LineKind::Continuation, "formal verification."),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 1);
+        assert!(jobs[0]
+            .summary
+            .as_deref()
+            .unwrap()
+            .ends_with("for formal verification."));
+        // A capitalised name after a full sentence, or a dated line, is no
+        // part of the paragraph.
+        let lines = vec![
+            l(LineKind::Text, "Acme Corp, Senior Engineer, 2021–2023"),
+            l(
+                LineKind::Text,
+                "Led the team that built the platform used by every other team in the company.",
+            ),
+            l(LineKind::Continuation, "Globex, Developer, 2019–2021"),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 2);
+        assert_eq!(jobs[1].organization.as_deref(), Some("Globex"));
+    }
+
+    #[test]
+    fn a_title_right_under_a_dated_organization_is_its_position() {
+        let lines = vec![
+            row(
+                LineKind::Text,
+                &["Quantum Computing Inc., Berkeley", "2018 - 2019"],
+            ),
+            l(LineKind::Text, "Mathematician"),
+            l(LineKind::Blank, ""),
+            row(LineKind::Text, &["Research Assistant", "2016 - 2018"]),
+            l(LineKind::Continuation, "University of Wisconsin-Madison"),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 2, "{jobs:?}");
+        assert_eq!(jobs[0].position.as_deref(), Some("Mathematician"));
+        assert_eq!(jobs[1].position.as_deref(), Some("Research Assistant"));
+        assert_eq!(
+            jobs[1].organization.as_deref(),
+            Some("University of Wisconsin-Madison")
+        );
+    }
+
+    #[test]
+    fn a_bold_title_and_name_pair_is_split() {
+        for t in ["Front-End Developer — Acme", "Software Engineer, Acme"] {
+            let mut line = Line::new(
+                LineKind::Text,
+                vec![Span {
+                    text: t.into(),
+                    bold: true,
+                    ..Default::default()
+                }],
+            );
+            line.spans.push(Span::plain(" 2021 - 2022"));
+            let (jobs, _) = parse(&[(0, line)]);
+            assert_eq!(
+                jobs[0].position.as_deref(),
+                Some(t.split([',', '—']).next().unwrap().trim()),
+                "{t}"
+            );
+            assert_eq!(jobs[0].organization.as_deref(), Some("Acme"), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_under_a_job_is_its_summary_however_short_its_first_line() {
+        let lines = vec![
+            row(LineKind::Text, &["Huawei", "Research Developer"]),
+            l(LineKind::Continuation, "Edinburgh, 2019–2021"),
+            l(LineKind::Blank, ""),
+            l(
+                LineKind::Text,
+                "Developed features within a production-grade compiler as part of a larger",
+            ),
+            l(
+                LineKind::Continuation,
+                "research team. Maintained developer tools.",
+            ),
+            l(LineKind::Blank, ""),
+            row(LineKind::Text, &["GoCardless", "Core Payments Developer"]),
+            l(LineKind::Continuation, "London, 2016"),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 2, "{jobs:#?}");
+        assert!(jobs[0]
+            .summary
+            .as_deref()
+            .unwrap()
+            .contains("larger research team."));
+        assert_eq!(jobs[1].organization.as_deref(), Some("GoCardless"));
+    }
+
+    #[test]
+    fn an_organization_alone_over_the_title_and_dates() {
+        let lines = vec![
+            l(LineKind::Text, "Nearshore IT Development"),
+            l(LineKind::Blank, ""),
+            l(LineKind::Text, "Full-Stack Developer | Valencia, Spain"),
+            l(LineKind::Continuation, "May 2023 - Present"),
+        ];
+        let (jobs, _) = parse(&lines);
+        assert_eq!(jobs.len(), 1, "{jobs:#?}");
+        assert_eq!(
+            jobs[0].organization.as_deref(),
+            Some("Nearshore IT Development")
+        );
+        assert_eq!(jobs[0].position.as_deref(), Some("Full-Stack Developer"));
+        assert_eq!(jobs[0].start.as_deref(), Some("2023-05"));
     }
 }
