@@ -296,14 +296,13 @@ pub fn to_yaml(p: &Profile) -> String {
             .push(format!("email (not an address RenderCV accepts): {e}")),
         None => {}
     }
-    match b.phone.as_deref().map(str::trim) {
-        Some(ph) => match phone(ph) {
+    if let Some(ph) = b.phone.as_deref().map(str::trim) {
+        match phone(ph) {
             Some(intl) => put(&mut cv, "phone", Some(&intl)),
             None => doc.comments.push(format!(
                 "phone (RenderCV needs a valid number with its +country code): {ph}"
             )),
-        },
-        None => {}
+        }
     }
     match b.url.as_deref() {
         Some(u) if is_http(u) => put(&mut cv, "website", fmt::absolute_uri(u).as_deref()),
