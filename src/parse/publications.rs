@@ -1103,25 +1103,14 @@ fn split_title_venue(head: &str) -> (String, Option<String>) {
     if let Some(pos) = head.find(". In ").or_else(|| head.find(", in ")) {
         return (head[..pos].to_string(), Some(head[pos + 5..].to_string()));
     }
-    // The first ", " after which the text reads as a venue.
-    let mut from = 0;
-    while let Some(off) = head[from..].find(", ") {
-        let pos = from + off;
-        let v = &head[pos + 2..];
-        if looks_like_venue(v) {
-            return (head[..pos].to_string(), Some(v.to_string()));
+    // The first ", " after which the text reads as a venue; then "Title. Venue".
+    for sep in [", ", ". "] {
+        if let Some(pos) = first_venue_split(head, sep) {
+            return (
+                head[..pos].to_string(),
+                Some(head[pos + sep.len()..].to_string()),
+            );
         }
-        from = pos + 2;
-    }
-    // "Title. Venue"
-    let mut from = 0;
-    while let Some(off) = head[from..].find(". ") {
-        let pos = from + off;
-        let v = &head[pos + 2..];
-        if looks_like_venue(v) {
-            return (head[..pos].to_string(), Some(v.to_string()));
-        }
-        from = pos + 2;
     }
     // "Title. Nature Communications": a short capitalized tail after the last period.
     if let Some(pos) = head.trim_end_matches('.').rfind(". ") {
@@ -1137,12 +1126,30 @@ fn split_title_venue(head: &str) -> (String, Option<String>) {
     (head.to_string(), None)
 }
 
-fn looks_like_venue(v: &str) -> bool {
-    util::re!(
-        venue_words,
-        r"(?i)(?-u:\b)(conference|workshop|symposium|journal|transactions|proceedings|proc\.|preprint|arxiv|report|letters|magazine|review|annals|bulletin|press|university|edition|vol\.|volume)(?-u:\b)|^(?:the\s+)?[0-9]+(?:st|nd|rd|th)(?-u:\b)|^\(?[A-Z]{3,}"
-    );
-    venue_words().is_match(v)
+util::re!(
+    venue_word,
+    r"(?i)(?-u:\b)(conference|workshop|symposium|journal|transactions|proceedings|proc\.|preprint|arxiv|report|letters|magazine|review|annals|bulletin|press|university|edition|vol\.|volume)(?-u:\b)"
+);
+util::re!(
+    venue_start,
+    r"(?i)^(?:the\s+)?[0-9]+(?:st|nd|rd|th)(?-u:\b)|^\(?[A-Z]{3,}"
+);
+
+/// The first `sep` after which the text reads as a venue. One scan for the
+/// last venue word, then only anchored checks per separator, so a long entry
+/// full of separators stays linear (searching every suffix was quadratic).
+fn first_venue_split(head: &str, sep: &str) -> Option<usize> {
+    let last_word = venue_word().find_iter(head).map(|m| m.start()).last();
+    let mut from = 0;
+    while let Some(off) = head[from..].find(sep) {
+        let pos = from + off;
+        let v = pos + sep.len();
+        if last_word.is_some_and(|w| w >= v) || venue_start().is_match(&head[v..]) {
+            return Some(pos);
+        }
+        from = v;
+    }
+    None
 }
 
 fn clean_title(t: &str) -> String {
