@@ -121,7 +121,14 @@ fn a_profile_json_is_exported_as_it_is() {
 
     let site = dir.path().join("site");
     ok(&vitae()
-        .args(["homepage", p, "-o", site.to_str().unwrap(), "--style", "html"])
+        .args([
+            "homepage",
+            p,
+            "-o",
+            site.to_str().unwrap(),
+            "--style",
+            "html",
+        ])
         .output()
         .unwrap());
     let html = std::fs::read_to_string(site.join("index.html")).unwrap();
