@@ -152,10 +152,72 @@ fn check_regular(meta: &std::fs::Metadata) -> Result<(), Error> {
 }
 
 fn io_error(_path: &Path, e: &std::io::Error) -> Error {
+    // The OS says "No such file or directory (os error 2)": say it plainly,
+    // the way every command reports a missing input.
+    let message = if e.kind() == std::io::ErrorKind::NotFound {
+        "no such file or folder".to_string()
+    } else {
+        format!("cannot read: {e}")
+    };
     Error {
         kind: "io",
-        message: format!("cannot read: {e}"),
+        message,
     }
+}
+
+/// Whether a command-line path means standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Read a command-line input: `-` is standard input, anything else a file
+/// read by [`read_capped`]. `max` bounds standard input too.
+pub fn read_input(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    if !is_stdin(path) {
+        return read_capped(path, max);
+    }
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(max.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| Error {
+            kind: "io",
+            message: format!("cannot read: {e}"),
+        })?;
+    if buf.len() as u64 > max {
+        return Err(too_large(buf.len() as u64, max));
+    }
+    Ok(buf)
+}
+
+/// How messages name an input: `<stdin>` for `-`, else the path as given.
+pub fn input_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The name recorded in `source.file`: `<stdin>`, or the file name.
+pub fn source_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_string()
+    } else {
+        file_name(path)
+    }
+}
+
+/// Read a command-line input that may be a vitae profile JSON: one is read
+/// as it is ([`profile::from_json_bytes`]), anything else parsed as a CV.
+pub fn load_path(path: &Path, opts: &Options) -> Result<Profile, Error> {
+    let bytes = read_input(path, opts.max_bytes)?;
+    if let Some(p) = profile::from_json_bytes(&bytes)? {
+        return Ok(p);
+    }
+    parse_bytes(&source_name(path), &bytes, opts)
 }
 
 fn too_large(len: u64, max: u64) -> Error {
@@ -223,5 +285,15 @@ mod tests {
         assert_eq!(mib(3 << 20), "3 MiB");
         assert_eq!(mib(1 << 19), "0.5 MiB");
         assert!(e.message.contains("MiB limit"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_missing_file_is_named_plainly() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = read_input(&dir.path().join("nope.pdf"), 1 << 20).unwrap_err();
+        assert_eq!(e.message, "no such file or folder");
+        assert_eq!(input_name(Path::new("-")), "<stdin>");
+        assert_eq!(input_name(Path::new("a/cv.pdf")), "a/cv.pdf");
+        assert_eq!(source_name(Path::new("a/cv.pdf")), "cv.pdf");
     }
 }

@@ -755,8 +755,18 @@ fn cli_homepage_and_parse_to() {
         String::from_utf8_lossy(&out.stderr)
     );
     let listed = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(listed.lines().count(), 7, "{listed}");
+    // about, cv, 5 publications, 1 talk, 2 courses, _data/cv.json, _config.vitae.yml.
+    assert_eq!(listed.lines().count(), 12, "{listed}");
     assert!(dir.path().join("_pages/cv.md").is_file());
+    assert!(dir
+        .path()
+        .join("_talks/2024-05-01-packet-processing-at-100-mpps.md")
+        .is_file());
+    let cv: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("_data/cv.json")).unwrap()).unwrap();
+    assert_eq!(cv["$schema"], jsonresume::SCHEMA_URL);
+    // The snippet for _config.yml is written beside it, and said so.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("_config.vitae.yml"));
     // The default style from a CV in Markdown.
     let seed = root().join("samples/000_91fdcebf25aa6776.txt");
     let out = Command::new(bin)
@@ -784,7 +794,7 @@ fn cli_homepage_and_parse_to() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid vitae/profile@1 profile"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a vitae/profile@1 profile JSON"));
     // parse --to
     let out = Command::new(bin)
         .arg("parse")

@@ -3,19 +3,29 @@ use std::path::PathBuf;
 use vitae::export::homepage::{self, Style};
 
 #[derive(clap::Args, Debug)]
+#[command(after_long_help = "\
+Examples:
+  vitae homepage cv.pdf -o site/                          # about.md for a Jekyll site
+  vitae homepage cv.pdf --style academicpages -o my-academicpages-fork/
+  vitae homepage profile.json --style html -o public/    # from a corrected profile
+  vitae homepage cv.pdf -o site/ --templates my-templates/")]
 pub struct Args {
-    /// A CV in any input form (PDF, Markdown, text), or a profile JSON written by `vitae parse`.
+    /// A CV in any input form (PDF, Markdown, text), `-` for standard input, or a
+    /// profile JSON (written by `vitae parse`, or by hand: missing fields are empty).
     pub file: PathBuf,
     /// The folder to write the homepage into (created when missing; files of the same name are replaced).
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
-    /// jekyll: about.md like a Jekyll homepage; academicpages: _pages/about.md, _pages/cv.md and
-    /// _publications/*.md for the academicpages theme; html: one self-contained index.html.
+    /// jekyll: about.md like a Jekyll homepage; academicpages: _pages/about.md, _pages/cv.md,
+    /// _publications/*.md, _talks/*.md, _teaching/*.md, _data/cv.json (JSON Resume) and
+    /// _config.vitae.yml (the author block, to merge into _config.yml) for the academicpages
+    /// theme; html: one self-contained index.html.
     #[arg(long, value_enum, default_value_t = StyleArg::Jekyll)]
     pub style: StyleArg,
     /// A folder of templates replacing the built-in ones of the same file name
     /// (sections.md.jinja, jekyll-about.md.jinja, academicpages-about.md.jinja,
-    /// academicpages-cv.md.jinja, academicpages-publication.md.jinja, index.html.jinja).
+    /// academicpages-cv.md.jinja, academicpages-publication.md.jinja,
+    /// academicpages-item.md.jinja (talks and teaching), index.html.jinja).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Treat a CV input as this format instead of sniffing it from the bytes.
@@ -51,7 +61,7 @@ pub fn run(a: Args) -> i32 {
         }
     }
     let opts = options(a.input_format, a.max_size);
-    let profile = match homepage::load(&a.file, &opts) {
+    let profile = match vitae::load_path(&a.file, &opts) {
         Ok(p) => p,
         Err(e) => {
             super::report(&a.file, &e);
@@ -85,6 +95,9 @@ pub fn run(a: Args) -> i32 {
             return 2;
         }
         println!("{}", path.display());
+    }
+    for n in &rendered.notes {
+        eprintln!("vitae: {n}");
     }
     0
 }

@@ -17,6 +17,7 @@ batch could not run or write its output.
 
 Examples:
   vitae import cvs/ -o profiles.jsonl --errors errors.jsonl
+  vitae import cvs/ -o - | jq -r .basics.name             # JSON Lines on standard output
   vitae import cvs/ --glob '*.pdf' --out-dir profiles/
   vitae import cvs/ -o profiles.jsonl --resume          # after an interrupted run
   vitae import cvs/ -o part-0.jsonl --shard 0/4          # one machine of four")]
@@ -25,7 +26,8 @@ pub struct Args {
     /// files and folders are skipped).
     #[arg(required_unless_present = "worker")]
     pub paths: Vec<PathBuf>,
-    /// Write profiles as JSON Lines (one compact profile a line) to this file.
+    /// Write profiles as JSON Lines (one compact profile a line) to this file
+    /// (`-`: standard output, once the batch is done).
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir",
           required_unless_present_any = ["out_dir", "worker"])]
     pub output: Option<PathBuf>,
@@ -104,7 +106,36 @@ pub fn run(a: Args) -> i32 {
     if a.worker {
         return import::worker::child_main(&limits);
     }
+    // A named input that is not there is a mistake in the command, not one
+    // failed file of the batch: stop before starting it.
+    for p in &a.paths {
+        if std::fs::metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+            eprintln!("vitae: {}: no such file or folder", p.display());
+            return 2;
+        }
+    }
+    let to_stdout = a.output.as_deref().is_some_and(vitae::is_stdin);
+    if to_stdout && a.resume {
+        eprintln!("vitae: import: --resume needs an output file to resume from, not -o -");
+        return 2;
+    }
+    // The batch writes its JSON Lines through a journal beside the output,
+    // so standard output gets a private temporary file, copied out at the end.
+    let stdout_tmp = if to_stdout {
+        match StdoutTmp::new() {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("vitae: import: -o -: cannot make a temporary folder: {e}");
+                return 2;
+            }
+        }
+    } else {
+        None
+    };
     let target = match (&a.output, &a.out_dir) {
+        (Some(_), None) if to_stdout => {
+            Target::Jsonl(stdout_tmp.as_ref().map(StdoutTmp::file).unwrap_or_default())
+        }
         (Some(o), None) => Target::Jsonl(o.clone()),
         (None, Some(d)) => Target::Dir(d.clone()),
         _ => {
@@ -154,6 +185,12 @@ pub fn run(a: Args) -> i32 {
             return 2;
         }
     };
+    if let Some(t) = &stdout_tmp {
+        if let Err(e) = t.copy_to_stdout() {
+            eprintln!("vitae: import: cannot write to standard output: {e}");
+            return 2;
+        }
+    }
     if !a.quiet {
         if summary.quality.profiles > 0 {
             eprintln!("{}", summary.quality.line());
@@ -179,6 +216,43 @@ pub fn run(a: Args) -> i32 {
         1
     } else {
         0
+    }
+}
+
+/// The private folder holding the JSON Lines of `-o -` until they are
+/// copied to standard output; removed when dropped.
+struct StdoutTmp(PathBuf);
+
+impl StdoutTmp {
+    fn new() -> std::io::Result<StdoutTmp> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let dir = std::env::temp_dir().join(format!("vitae-import-{}-{nanos}", std::process::id()));
+        // create_dir, not create_dir_all: fails rather than share a folder.
+        std::fs::create_dir(&dir)?;
+        Ok(StdoutTmp(dir))
+    }
+
+    fn file(&self) -> PathBuf {
+        self.0.join("profiles.jsonl")
+    }
+
+    fn copy_to_stdout(&self) -> std::io::Result<()> {
+        let mut f = std::fs::File::open(self.file())?;
+        let mut out = std::io::stdout().lock();
+        match std::io::copy(&mut f, &mut out) {
+            // `vitae import -o - | head` closing the pipe is not a failure.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => r.map(|_| ()),
+        }
+    }
+}
+
+impl Drop for StdoutTmp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

@@ -6,7 +6,7 @@ pub mod import;
 pub mod parse;
 pub mod text;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// vitae turns CVs (PDF, Markdown conversions of PDFs, academic homepages in
 /// Markdown) into a normalized, structured profile JSON (vitae/profile@1).
@@ -33,6 +33,14 @@ pub enum Command {
     Homepage(homepage::Args),
     /// Print the JSON Schema of the profile.
     Schema,
+    /// Print a shell completion script (e.g. `vitae completions bash > /etc/bash_completion.d/vitae`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `vitae man > vitae.1; man ./vitae.1`.
+    Man,
 }
 
 /// Run the CLI; returns the process exit code.
@@ -56,10 +64,23 @@ pub fn run(cli: Cli) -> i32 {
             print!("{}", vitae::export::schema_json());
             0
         }
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "vitae", &mut buf);
+            parse::write_output(None, &String::from_utf8_lossy(&buf))
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut buf) {
+                eprintln!("vitae: man: {e}");
+                return 2;
+            }
+            parse::write_output(None, &String::from_utf8_lossy(&buf))
+        }
     }
 }
 
 /// Print an error naming the file, the way every subcommand reports one.
 pub fn report(path: &std::path::Path, e: &vitae::Error) {
-    eprintln!("vitae: {}: {}", path.display(), e.message);
+    eprintln!("vitae: {}: {}", vitae::input_name(path), e.message);
 }

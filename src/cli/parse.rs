@@ -2,8 +2,16 @@ use std::path::PathBuf;
 use vitae::profile::Format;
 
 #[derive(clap::Args, Debug)]
+#[command(after_long_help = "\
+Examples:
+  vitae parse cv.pdf -o profile.json
+  pdftotext -layout cv.pdf - | vitae parse -             # a CV on standard input
+  vitae parse cv.pdf --to jsonresume -o resume.json
+  vitae parse profile.json --to rendercv -o cv.yaml      # a corrected profile, exported")]
 pub struct Args {
-    /// The CV: a PDF, a Markdown or text file.
+    /// The CV: a PDF, a Markdown or text file, or `-` for standard input. A
+    /// profile JSON (written by `vitae parse`, or by hand with fields left
+    /// out) is read as it is, to be exported with --to.
     pub file: PathBuf,
     /// Write the output to this file instead of stdout.
     #[arg(short, long)]
@@ -55,7 +63,7 @@ pub fn options(input_format: Option<InputFormat>, max_size_mb: u64) -> vitae::Op
 
 pub fn run(a: Args) -> i32 {
     let opts = options(a.input_format, a.max_size);
-    let profile = match vitae::parse_path(&a.file, &opts) {
+    let profile = match vitae::load_path(&a.file, &opts) {
         Ok(p) => p,
         Err(e) => {
             super::report(&a.file, &e);
@@ -64,7 +72,16 @@ pub fn run(a: Args) -> i32 {
     };
     for w in &profile.diagnostics.warnings {
         if w.code != "count" {
-            eprintln!("vitae: {}: warning: {}", a.file.display(), w.message);
+            eprintln!(
+                "vitae: {}: warning: {}",
+                vitae::input_name(&a.file),
+                w.message
+            );
+        }
+    }
+    if a.to == To::Jsonresume {
+        if let Some(n) = vitae::export::jsonresume::extension_note(&profile) {
+            eprintln!("vitae: {}: note: {n}", vitae::input_name(&a.file));
         }
     }
     let out = match a.to {

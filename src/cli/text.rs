@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The CV: a PDF, a Markdown or text file.
+    /// The CV: a PDF, a Markdown or text file, or `-` for standard input.
     pub file: PathBuf,
     /// Treat the input as this format instead of sniffing it from the bytes.
     #[arg(long, value_enum)]
@@ -15,14 +15,14 @@ pub struct Args {
 /// Print the cleaned text with `== kind: title ==` markers where sections start.
 pub fn run(a: Args) -> i32 {
     let opts = super::parse::options(a.input_format, a.max_size);
-    let bytes = match vitae::read_capped(&a.file, opts.max_bytes) {
+    let bytes = match vitae::read_input(&a.file, opts.max_bytes) {
         Ok(b) => b,
         Err(e) => {
             super::report(&a.file, &e);
             return 2;
         }
     };
-    let parsed = match vitae::run(&vitae::file_name(&a.file), &bytes, &opts) {
+    let parsed = match vitae::run(&vitae::source_name(&a.file), &bytes, &opts) {
         Ok(p) => p,
         Err(e) => {
             super::report(&a.file, &e);

@@ -374,12 +374,11 @@ pub fn yaml_str(s: &str) -> String {
 }
 
 /// A file-name slug: ASCII letters and digits in lower case, words joined by
-/// `-`, accents folded, at most `max` bytes cut at a word boundary.
+/// `-`, at most `max` bytes cut at a word boundary. Other scripts are
+/// transliterated by `deunicode` (`ß` → `ss`, `深度学习` → `shen-du-xue-xi`),
+/// so a title in any language names its file readably.
 pub fn slugify(s: &str, max: usize) -> String {
-    let folded: String = s
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect();
+    let folded = deunicode::deunicode(s);
     let mut out = String::new();
     for word in folded
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -565,6 +564,9 @@ mod tests {
             "packetmill-toward-per-core-100-gbps"
         );
         assert_eq!(slugify("Über Käse", 40), "uber-kase");
+        assert_eq!(slugify("Jürgen Weiß", 40), "jurgen-weiss");
+        assert_eq!(slugify("深度学习", 40), "shen-du-xue-xi");
+        assert_eq!(slugify("Модели данных", 40), "modeli-dannykh");
         assert_eq!(slugify("???", 40), "");
         assert_eq!(slugify("abcdefghij", 4), "abcd");
     }

@@ -51,6 +51,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("templates/academicpages-publication.md.jinja"),
     ),
     (
+        "academicpages-item.md.jinja",
+        include_str!("templates/academicpages-item.md.jinja"),
+    ),
+    (
         "index.html.jinja",
         include_str!("templates/index.html.jinja"),
     ),
@@ -69,6 +73,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Templates taken from the user's folder instead of the built-in ones.
     pub overridden: Vec<String>,
+    /// What the user should do with the files (printed by the CLI).
+    pub notes: Vec<String>,
 }
 
 /// Render the homepage of a profile. `templates` is a folder whose files
@@ -114,6 +120,22 @@ pub fn render(
                     content: page("academicpages-publication.md.jinja", ctx)?,
                 });
             }
+            for x in collection_items(profile) {
+                let ctx = minijinja::context! { x => Value::from_serialize(&x) };
+                files.push(OutputFile {
+                    path: Path::new(&format!("_{}", x.collection)).join(format!("{}.md", x.file)),
+                    content: page("academicpages-item.md.jinja", ctx)?,
+                });
+            }
+            // The theme's JSON CV page (`_pages/cv-json.md`) reads JSON Resume here.
+            files.push(OutputFile {
+                path: Path::new("_data").join("cv.json"),
+                content: super::jsonresume::to_string(profile),
+            });
+            files.push(OutputFile {
+                path: CONFIG_FILE.into(),
+                content: config_snippet(profile),
+            });
         }
         Style::Html => {
             files.push(OutputFile {
@@ -125,42 +147,19 @@ pub fn render(
     let mut overridden = used.lock().map(|v| v.clone()).unwrap_or_default();
     overridden.sort();
     overridden.dedup();
-    Ok(Rendered { files, overridden })
-}
-
-/// Read a homepage's input: a profile JSON written by vitae (an object whose
-/// `schema` is `vitae/profile@1`), or else a CV in any form vitae parses.
-pub fn load(path: &Path, opts: &crate::Options) -> Result<Profile, crate::Error> {
-    let bytes = crate::read_capped(path, opts.max_bytes)?;
-    if let Some(p) = profile_json(&bytes)? {
-        return Ok(p);
-    }
-    crate::parse_bytes(&crate::file_name(path), &bytes, opts)
-}
-
-/// The profile in `bytes` when they are a vitae profile JSON; None when they
-/// are something else (a CV); an error when they claim to be a profile but
-/// do not fit the contract.
-fn profile_json(bytes: &[u8]) -> Result<Option<Profile>, crate::Error> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.trim_start_matches('\u{feff}').trim_start(),
-        Err(_) => return Ok(None),
+    let notes = match style {
+        Style::Academicpages => vec![format!(
+            "{CONFIG_FILE} holds the author block and publication categories: merge it into \
+             _config.yml (which is left alone), or build with `jekyll build --config \
+             _config.yml,{CONFIG_FILE}`"
+        )],
+        _ => vec![],
     };
-    if !text.starts_with('{') {
-        return Ok(None);
-    }
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
-        return Ok(None);
-    };
-    if value.get("schema").and_then(|s| s.as_str()) != Some(crate::profile::SCHEMA_ID) {
-        return Ok(None);
-    }
-    serde_json::from_value(value)
-        .map(Some)
-        .map_err(|e| crate::Error {
-            kind: "profile_json",
-            message: format!("not a valid {} profile: {e}", crate::profile::SCHEMA_ID),
-        })
+    Ok(Rendered {
+        files,
+        overridden,
+        notes,
+    })
 }
 
 fn template_error(e: minijinja::Error) -> crate::Error {
@@ -214,43 +213,11 @@ fn environment(dir: Option<PathBuf>, used: Arc<Mutex<Vec<String>>>) -> Environme
         Value::from_safe_string(fmt::md_url(&s))
     });
     // Prose whose links were kept as "Watch (https://...)": the word before
-    // the parenthesis becomes the link, escaped for the template's language.
+    // the parenthesis becomes the link; a bare URL links to itself (kramdown
+    // does not autolink). Text is escaped for the template's language.
     env.add_filter("linked", |state: &minijinja::State, s: String| {
         let markdown = matches!(state.auto_escape(), AutoEscape::Custom("markdown"));
-        let text = |t: &str| {
-            if markdown {
-                fmt::md_escape(t)
-            } else {
-                html_attr(t)
-            }
-        };
-        let mut out = String::new();
-        let mut last = 0;
-        for c in prose_link_re().captures_iter(&s) {
-            let (Some(m), Some(label), Some(url)) = (c.get(0), c.get(1), c.get(2)) else {
-                continue;
-            };
-            let Some(url) = fmt::safe_url(url.as_str()) else {
-                continue;
-            };
-            out.push_str(&text(&s[last..label.start()]));
-            if markdown {
-                out.push_str(&format!(
-                    "[{}]({})",
-                    text(label.as_str()),
-                    fmt::md_url(&url)
-                ));
-            } else {
-                out.push_str(&format!(
-                    "<a href=\"{}\">{}</a>",
-                    html_attr(&url),
-                    text(label.as_str())
-                ));
-            }
-            last = m.end();
-        }
-        out.push_str(&text(&s[last..]));
-        Value::from_safe_string(out)
+        Value::from_safe_string(linked(&s, markdown))
     });
     // A front matter value: a YAML string that is also safe where a theme prints it as HTML.
     env.add_filter("fm", |s: String| {
@@ -307,7 +274,73 @@ fn tidy_markdown(s: &str) -> String {
     out
 }
 
-crate::patterns::re!(prose_link_re, r"([^\s()]+) \((https?://[^\s()]+)\)");
+crate::patterns::re!(
+    prose_link_re,
+    r"([^\s()]+) \((https?://[^\s()]+)\)|(?:^|[\s(\[])(https?://[^\s<>\x22]+)"
+);
+
+/// Text with its links made links: `Label (https://…)` links the label, a
+/// bare URL links itself (trailing punctuation and an unopened `)` left out);
+/// an unsafe URL stays text. Escaped for Markdown or HTML.
+fn linked(s: &str, markdown: bool) -> String {
+    let text = |t: &str| {
+        if markdown {
+            fmt::md_escape(t)
+        } else {
+            html_attr(t)
+        }
+    };
+    let link = |label: &str, url: &str| {
+        if markdown {
+            format!("[{}]({})", text(label), fmt::md_url(url))
+        } else {
+            format!("<a href=\"{}\">{}</a>", html_attr(url), text(label))
+        }
+    };
+    let mut out = String::new();
+    let mut last = 0;
+    for c in prose_link_re().captures_iter(s) {
+        let (start, end, label, raw) = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(label), Some(url), _) => {
+                (label.start(), url.end() + 1, label.as_str(), url.as_str())
+            }
+            (_, _, Some(url)) => {
+                let u = trim_url(url.as_str());
+                (url.start(), url.start() + u.len(), u, u)
+            }
+            _ => continue,
+        };
+        if start < last {
+            continue;
+        }
+        let Some(url) = fmt::safe_url(raw) else {
+            continue;
+        };
+        out.push_str(&text(&s[last..start]));
+        out.push_str(&link(label, &url));
+        last = end;
+    }
+    out.push_str(&text(&s[last..]));
+    out
+}
+
+/// A bare URL without the punctuation that ends its sentence, and without a
+/// closing parenthesis it did not open (`(see https://x.org/a)`).
+fn trim_url(u: &str) -> &str {
+    let mut u = u.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '’', '"']);
+    while u.ends_with([')', ']']) {
+        let (open, close) = if u.ends_with(')') {
+            ('(', ')')
+        } else {
+            ('[', ']')
+        };
+        if u.matches(open).count() >= u.matches(close).count() {
+            break;
+        }
+        u = u[..u.len() - 1].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    }
+    u
+}
 
 /// Text safe in HTML content and in quoted attribute values.
 fn html_attr(s: &str) -> String {
@@ -316,9 +349,7 @@ fn html_attr(s: &str) -> String {
 
 /// `&`, `<`, `>` as character references.
 fn html_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    html_escape::encode_text(s).into_owned()
 }
 
 // ---------------------------------------------------------------------------
@@ -395,6 +426,8 @@ struct PubV {
     notes: Vec<String>,
     /// `YYYY-01-01`, the date academicpages sorts by.
     date: Option<String>,
+    /// academicpages' `publication_category` key (see [`category`]).
+    category: &'static str,
     /// File stem of the academicpages publication page.
     file: String,
     permalink: String,
@@ -698,6 +731,179 @@ fn pub_type(t: PublicationType) -> &'static str {
     }
 }
 
+/// The academicpages `category` of a publication type: the theme's
+/// publications page lists, under the titles of `publication_category` in
+/// `_config.yml` (books, manuscripts, conferences), only publications whose
+/// category is one of those keys, so every type maps to one of the three.
+fn category(t: PublicationType) -> &'static str {
+    match t {
+        PublicationType::Book | PublicationType::Chapter => "books",
+        PublicationType::Conference
+        | PublicationType::Workshop
+        | PublicationType::Poster
+        | PublicationType::Talk => "conferences",
+        PublicationType::Journal
+        | PublicationType::Preprint
+        | PublicationType::Report
+        | PublicationType::Thesis
+        | PublicationType::Other => "manuscripts",
+    }
+}
+
+/// A date as Jekyll front matter wants it (`YYYY-MM-DD`): a partial ISO date
+/// gets the first month or day; anything else (`Spring '24`) none.
+fn jekyll_date(d: Option<&str>) -> Option<String> {
+    let d = d?.trim();
+    if !fmt::is_partial_iso(d) {
+        return None;
+    }
+    Some(match d.len() {
+        4 => format!("{d}-01-01"),
+        7 => format!("{d}-01"),
+        _ => d.to_string(),
+    })
+}
+
+/// The file holding the `_config.yml` additions: written beside it, never
+/// over it (the user's `_config.yml` has their own settings).
+pub const CONFIG_FILE: &str = "_config.vitae.yml";
+
+/// One page of academicpages' `_talks/` or `_teaching/` collection.
+#[derive(Serialize)]
+struct ItemV {
+    collection: &'static str,
+    title: String,
+    /// The theme's `type` (`Talk`; for teaching the role or `Course`).
+    kind: String,
+    venue: Option<String>,
+    date: Option<String>,
+    file: String,
+    permalink: String,
+    /// Paragraphs of the body.
+    body: Vec<String>,
+}
+
+fn collection_items(p: &Profile) -> Vec<ItemV> {
+    let mut out = Vec::new();
+    let mut item = |files: &mut HashSet<String>,
+                    collection: &'static str,
+                    title: String,
+                    kind: String,
+                    venue: Option<String>,
+                    date: Option<String>,
+                    body: Vec<String>| {
+        let slug = fmt::slugify(&title, 50);
+        let slug = if slug.is_empty() {
+            collection.to_string()
+        } else {
+            slug
+        };
+        let stem = match &date {
+            Some(d) => format!("{d}-{slug}"),
+            None => slug,
+        };
+        let file = unique(files, stem, collection);
+        out.push(ItemV {
+            collection,
+            title,
+            kind,
+            venue,
+            date,
+            permalink: format!("/{collection}/{file}"),
+            file,
+            body,
+        });
+    };
+    let mut files = HashSet::new();
+    for t in &p.talks {
+        let (title, venue) = match (nonempty(&t.title), nonempty(&t.event)) {
+            (Some(t), e) => (t, e),
+            (None, Some(e)) => (e, None),
+            (None, None) => continue,
+        };
+        let date = jekyll_date(t.date.as_deref());
+        let mut body = t.notes.clone();
+        if date.is_none() {
+            // A date the front matter cannot hold is still the talk's.
+            body.extend(nonempty(&t.date));
+        }
+        item(&mut files, "talks", title, "Talk".into(), venue, date, body);
+    }
+    let mut files = HashSet::new();
+    for t in &p.teaching {
+        let Some(course) = nonempty(&t.course) else {
+            continue;
+        };
+        let kind = nonempty(&t.role).unwrap_or_else(|| "Course".into());
+        let date = jekyll_date(t.date.as_deref());
+        let body: Vec<String> = nonempty(&t.term)
+            .into_iter()
+            .chain(t.notes.clone())
+            .collect();
+        item(&mut files, "teaching", course, kind, None, date, body);
+    }
+    out
+}
+
+/// `_config.vitae.yml`: the sidebar's author block from the basics (the
+/// theme's own keys: GitHub, LinkedIn and Twitter by user name, Google
+/// Scholar, ORCID and ResearchGate by URL) and the publication categories
+/// that [`category`] uses.
+fn config_snippet(p: &Profile) -> String {
+    use serde_json::{json, Map, Value as J};
+    let b = &p.basics;
+    let mut author = Map::new();
+    let mut put = |k: &str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
+            author.insert(k.to_string(), J::String(v));
+        }
+    };
+    put("name", b.name.clone());
+    put("bio", b.headline.clone());
+    put("location", b.location.clone());
+    put(
+        "employer",
+        p.work
+            .iter()
+            .find(|w| w.end.as_deref().is_none_or(|e| e == "present"))
+            .and_then(|w| w.organization.clone()),
+    );
+    put("uri", b.url.as_deref().and_then(fmt::safe_url));
+    put("email", b.email.clone().filter(|e| fmt::is_email(e)));
+    for s in &b.profiles {
+        let net = s.network.to_lowercase();
+        let url = s.url.as_deref().and_then(fmt::safe_url);
+        let (key, by_url) = match net.as_str() {
+            "github" => ("github", false),
+            "linkedin" => ("linkedin", false),
+            "twitter" | "x" => ("twitter", false),
+            "google scholar" => ("googlescholar", true),
+            "orcid" => ("orcid", true),
+            "researchgate" => ("researchgate", true),
+            _ => continue,
+        };
+        if by_url {
+            put(key, url);
+        } else {
+            put(key, s.username.clone());
+        }
+    }
+    let config = json!({
+        "author": J::Object(author),
+        "publication_category": {
+            "books": {"title": "Books"},
+            "manuscripts": {"title": "Journal Articles"},
+            "conferences": {"title": "Conference Papers"},
+        },
+    });
+    let yaml = serde_norway::to_string(&config).unwrap_or_default();
+    format!(
+        "# Written by vitae {}: merge into _config.yml, or build with\n\
+         # jekyll build --config _config.yml,{CONFIG_FILE}\n{yaml}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 fn publications(p: &Profile, people: &dyn Fn(&[String]) -> Vec<Person>) -> Vec<PubV> {
     let mut files = HashSet::new();
     p.publications
@@ -781,6 +987,7 @@ fn publications(p: &Profile, people: &dyn Fn(&[String]) -> Vec<Person>) -> Vec<P
                 links,
                 notes: x.notes.clone(),
                 date,
+                category: category(x.kind),
                 permalink: format!("/publication/{file}"),
                 file,
                 paperurl,
@@ -1000,18 +1207,85 @@ mod tests {
     }
 
     #[test]
-    fn profile_json_is_told_from_a_cv() {
-        assert!(profile_json(b"# Jane Doe\n\n## Education\n")
-            .unwrap()
-            .is_none());
-        assert!(profile_json(br#"{"name": "not a profile"}"#)
-            .unwrap()
-            .is_none());
-        assert!(profile_json(b"{ not json").unwrap().is_none());
-        let json = crate::export::to_json(&empty());
-        assert_eq!(profile_json(json.as_bytes()).unwrap(), Some(empty()));
-        let e = profile_json(br#"{"schema": "vitae/profile@1"}"#).unwrap_err();
-        assert_eq!(e.kind, "profile_json");
+    fn bare_urls_and_labelled_urls_become_links() {
+        assert_eq!(
+            linked("Best paper (see https://x.org/a_b). Code (https://github.com/x/y)", true),
+            "Best paper (see [https://x.org/a\\_b](https://x.org/a_b)). [Code](https://github.com/x/y)"
+        );
+        assert_eq!(
+            linked("at https://x.org/p?a=1&b=2, then", false),
+            "at <a href=\"https://x.org/p?a=1&amp;b=2\">https://x.org/p?a=1&amp;b=2</a>, then"
+        );
+        // Not a link: a scheme that is not the web's, a URL inside a word.
+        assert_eq!(
+            linked("javascript:alert(1) xhttps://x.org", true),
+            "javascript:alert(1) xhttps://x.org"
+        );
+        assert_eq!(
+            trim_url("https://en.wikipedia.org/wiki/Rust_(language))."),
+            "https://en.wikipedia.org/wiki/Rust_(language)"
+        );
+    }
+
+    #[test]
+    fn talks_teaching_and_config_for_academicpages() {
+        let mut p = empty();
+        p.basics.name = Some("Jürgen Weiß".into());
+        p.basics.profiles.push(crate::profile::SocialProfile {
+            network: "GitHub".into(),
+            username: Some("jweiss".into()),
+            url: Some("https://github.com/jweiss".into()),
+        });
+        p.talks.push(crate::profile::Talk {
+            date: Some("2023-05".into()),
+            title: Some("Über Pakete".into()),
+            event: Some("NSDI".into()),
+            notes: vec!["Slides: https://x.org/s.pdf".into()],
+        });
+        p.teaching.push(crate::profile::Teaching {
+            course: Some("Networks".into()),
+            role: Some("Teaching Assistant".into()),
+            term: Some("Spring '24".into()),
+            ..Default::default()
+        });
+        let r = render(&p, Style::Academicpages, None).unwrap();
+        let get = |path: &str| {
+            r.files
+                .iter()
+                .find(|f| f.path == Path::new(path))
+                .map(|f| f.content.clone())
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{path} missing: {:?}",
+                        r.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+                    )
+                })
+        };
+        let talk = get("_talks/2023-05-01-uber-pakete.md");
+        for line in [
+            "collection: talks\n",
+            "type: \"Talk\"\n",
+            "permalink: \"/talks/2023-05-01-uber-pakete\"\n",
+            "venue: \"NSDI\"\n",
+            "date: 2023-05-01\n",
+            "Slides: [https://x.org/s.pdf](https://x.org/s.pdf)\n",
+        ] {
+            assert!(talk.contains(line), "{line:?} missing:\n{talk}");
+        }
+        let course = get("_teaching/networks.md");
+        assert!(
+            course.contains("type: \"Teaching Assistant\"\n"),
+            "{course}"
+        );
+        assert!(!course.contains("date:"), "{course}");
+        assert!(course.contains("Spring '24"), "{course}");
+        let cv: serde_json::Value = serde_json::from_str(&get("_data/cv.json")).unwrap();
+        assert_eq!(cv["basics"]["name"], "Jürgen Weiß");
+        let config = get(CONFIG_FILE);
+        assert!(config.contains("name: Jürgen Weiß\n"), "{config}");
+        assert!(config.contains("github: jweiss\n"), "{config}");
+        assert!(config.contains("manuscripts:\n"), "{config}");
+        assert!(!r.notes.is_empty());
     }
 
     #[test]
@@ -1080,7 +1354,16 @@ mod tests {
         let r = render(&p, Style::Html, None).unwrap();
         assert!(r.files[0].content.contains("<h1>Curriculum Vitae</h1>"));
         let r = render(&p, Style::Academicpages, None).unwrap();
-        assert_eq!(r.files.len(), 2);
+        let paths: Vec<&Path> = r.files.iter().map(|f| f.path.as_path()).collect();
+        assert_eq!(
+            paths,
+            [
+                Path::new("_pages/about.md"),
+                Path::new("_pages/cv.md"),
+                Path::new("_data/cv.json"),
+                Path::new(CONFIG_FILE)
+            ]
+        );
     }
 
     #[test]

@@ -9,10 +9,14 @@
 //! found, diagnostics). Keys are camelCase like JSON Resume's own. A field the
 //! CV does not give is left out, not null (the schema types are plain strings).
 //!
+//! Themes show none of the extension keys: [`extension_note`] says what went
+//! there, for the CLI to print.
+//!
 //! Dates: JSON Resume takes `YYYY`, `YYYY-MM`, `YYYY-MM-DD`; an ongoing period
-//! (`present`) has no `endDate`, so an entry with one date only gets it as both
-//! start and end, not read as ongoing. URLs must be absolute URIs: others stay
-//! in `links` only.
+//! (`present`) has no `endDate`. An entry with one date gets it as `startDate`
+//! only (start = end printed "2013 - 2013" in themes); a degree's one date is
+//! its `endDate`. Education notes that give a GPA go to `score`, coursework to
+//! `courses`. URLs must be absolute URIs: others stay in `links` only.
 
 use super::fmt;
 use crate::profile::{Link, Profile, ProjectKind};
@@ -175,22 +179,62 @@ fn camel_key(k: &str) -> String {
 }
 
 /// Start and end as JSON Resume reads them: `present` is no end date, and a
-/// lone date is a period of that date (not an ongoing one).
+/// lone date is the start only.
 fn put_period(o: &mut Obj, start: Option<&str>, end: Option<&str>) {
-    fn iso(d: Option<&str>) -> Option<&str> {
-        d.filter(|d| fmt::is_partial_iso(d))
-    }
-    match (iso(start), end) {
-        (Some(s), None) => {
-            o.put("startDate", s);
-            o.put("endDate", s);
-        }
-        (s, e) => {
-            o.put_date("startDate", s);
-            o.put_date("endDate", e);
-        }
-    }
+    o.put_date("startDate", start);
+    o.put_date("endDate", end);
 }
+
+/// What JSON Resume has no field for and themes therefore do not show: a
+/// sentence naming the extension keys that hold it, or None.
+pub fn extension_note(p: &Profile) -> Option<String> {
+    let counts = [
+        (p.patents.len(), "patents"),
+        (p.talks.len(), "talks"),
+        (p.teaching.len(), "teaching"),
+        (p.service.len(), "service"),
+        (p.mentees.len(), "mentees"),
+        (p.other.len(), "otherSections"),
+    ];
+    let kept: Vec<String> = counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, k)| format!("{k} ({n})"))
+        .collect();
+    (!kept.is_empty()).then(|| {
+        format!(
+            "JSON Resume has no section for {}: kept under extension keys of those names, \
+             which themes do not show",
+            kept.join(", ")
+        )
+    })
+}
+
+/// A GPA-like education note (`GPA: 3.9/4.0`): its value, for `score`.
+fn score_of(note: &str) -> Option<String> {
+    let c = score_re().captures(note)?;
+    Some(c[1].trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// A coursework note (`Relevant coursework: A, B; C`): its courses.
+fn courses_of(note: &str) -> Option<Vec<String>> {
+    let c = courses_re().captures(note)?;
+    let list: Vec<String> = c[1]
+        .split([',', ';'])
+        .map(|s| s.trim().trim_end_matches('.').trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!list.is_empty()).then_some(list)
+}
+
+crate::patterns::re!(
+    score_re,
+    r"(?i)^\s*(?:cumulative\s+|overall\s+|major\s+)?(?:c?gpa|grade point average|final grade|grade|score)\s*(?:[:=]\s*|\s+)([0-9][^;]*)$"
+);
+crate::patterns::re!(
+    courses_re,
+    r"(?i)^\s*(?:relevant\s+|selected\s+|key\s+)?(?:course\s*work|courses)\s*(?:[:\-–]\s*|\s+)(.+)$"
+);
 
 fn links_value(links: &[Link]) -> Value {
     camel(&links)
@@ -273,7 +317,21 @@ fn education(e: &crate::profile::Education) -> Value {
     o.put_str("location", e.location.as_deref());
     o.put("advisors", e.advisors.clone());
     o.put_str("thesis", e.thesis.as_deref());
-    o.put("notes", e.notes.clone());
+    let mut notes = Vec::new();
+    let mut courses = Vec::new();
+    let mut score = None;
+    for n in &e.notes {
+        if let (None, Some(s)) = (&score, score_of(n)) {
+            score = Some(s);
+        } else if let Some(c) = courses_of(n) {
+            courses.extend(c);
+        } else {
+            notes.push(n.clone());
+        }
+    }
+    o.put("score", score);
+    o.put("courses", courses);
+    o.put("notes", notes);
     o.put_str("datesText", e.dates_text.as_deref());
     o.done()
 }
@@ -324,12 +382,13 @@ fn project(x: &crate::profile::Project) -> Value {
         o.put("roles", vec![r.to_string()]);
     }
     o.put_str("entity", x.funder.as_deref());
+    // JSON Resume's `type` is free text that themes print: none for "other".
     o.put(
         "type",
         match x.kind {
-            ProjectKind::Grant => "grant",
-            ProjectKind::Software => "software",
-            ProjectKind::Other => "other",
+            ProjectKind::Grant => Some("grant"),
+            ProjectKind::Software => Some("software"),
+            ProjectKind::Other => None,
         },
     );
     o.put_str("amount", x.amount.as_deref());
@@ -375,8 +434,46 @@ mod tests {
         assert_eq!(v["work"][0]["startDate"], "2024-01");
         assert!(v["work"][0].get("endDate").is_none());
         assert_eq!(v["work"][1]["startDate"], "2013");
-        assert_eq!(v["work"][1]["endDate"], "2013");
+        assert!(v["work"][1].get("endDate").is_none());
         assert_eq!(v["work"][1]["datesText"], "Fall-2013");
+    }
+
+    #[test]
+    fn gpa_and_coursework_have_their_fields() {
+        let mut p = profile();
+        p.education.push(crate::profile::Education {
+            institution: Some("KTH".into()),
+            notes: vec![
+                "GPA: 3.9/4.0".into(),
+                "Relevant coursework: Operating Systems, Networks; Compilers".into(),
+                "Graduated with honours".into(),
+            ],
+            ..Default::default()
+        });
+        let v = to_value(&p);
+        let e = &v["education"][0];
+        assert_eq!(e["score"], "3.9/4.0");
+        assert_eq!(
+            e["courses"],
+            json!(["Operating Systems", "Networks", "Compilers"])
+        );
+        assert_eq!(e["notes"], json!(["Graduated with honours"]));
+        assert_eq!(
+            score_of("Grade 1.3 (very good)").as_deref(),
+            Some("1.3 (very good)")
+        );
+        assert!(score_of("Graduated in 2019").is_none());
+        assert!(courses_of("Course of study: physics").is_none());
+    }
+
+    #[test]
+    fn extension_keys_are_announced() {
+        let mut p = profile();
+        assert!(extension_note(&p).is_none());
+        p.talks.push(Default::default());
+        p.talks.push(Default::default());
+        let n = extension_note(&p).unwrap();
+        assert!(n.contains("talks (2)"), "{n}");
     }
 
     #[test]

@@ -26,13 +26,18 @@ pub fn is_link_label(s: &str) -> bool {
 /// The line's links (spans with a real target), labelled by their text.
 pub fn links_of(line: &Line) -> Vec<Link> {
     let mut out: Vec<Link> = Vec::new();
+    // Whether the last span was part of a link: text between two links with
+    // one URL (`[Talk](u), [Code](u)`) keeps them two links, each its label.
+    // (A space alone does not: a PDF link's words may be spans apart.)
+    let mut in_link = false;
     for sp in &line.spans {
-        let Some(url) = sp.link.as_deref() else {
+        let Some(url) = sp.link.as_deref().filter(|u| !u.is_empty()) else {
+            if !sp.text.trim().is_empty() {
+                in_link = false;
+            }
             continue;
         };
-        if url.is_empty() {
-            continue;
-        }
+        let adjacent = std::mem::replace(&mut in_link, true);
         let label = sp
             .text
             .trim()
@@ -40,7 +45,7 @@ pub fn links_of(line: &Line) -> Vec<Link> {
             .trim()
             .to_string();
         // Consecutive spans of one link (bold part + plain part) make one link.
-        if let Some(last) = out.last_mut() {
+        if let Some(last) = out.last_mut().filter(|_| adjacent) {
             if last.url == url && !label.is_empty() {
                 if !last.label.is_empty() {
                     last.label.push(' ');

@@ -451,6 +451,164 @@ pub struct Warning {
     pub line: Option<usize>,
 }
 
+/// The profile in `bytes` when they are a JSON object (a profile written by
+/// `vitae parse`, or one written or corrected by hand); `None` when they are
+/// something else, to be parsed as a CV.
+///
+/// The object is read as it is, never re-parsed: a missing field takes its
+/// empty value (null, `[]`, `{}`; `type`/`kind` `other`), so a hand-written
+/// profile needs only what it has. Missing fields are filled here instead of
+/// by `#[serde(default)]` on the types because the JSON Schema, generated from
+/// them, is the contract of vitae's output, where every field is present. An
+/// unknown key, a wrong type or another `schema` is an error naming the key.
+pub fn from_json_bytes(bytes: &[u8]) -> Result<Option<Profile>, crate::Error> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.trim_start_matches('\u{feff}').trim_start(),
+        Err(_) => return Ok(None),
+    };
+    if !text.starts_with('{') {
+        return Ok(None);
+    }
+    // Not JSON at all (a Markdown CV opening with a Liquid `{% ... %}`): a CV.
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Ok(None);
+    };
+    let err = |message: String| crate::Error {
+        kind: "profile_json",
+        message: format!("not a {SCHEMA_ID} profile JSON: {message}"),
+    };
+    if let Some(schema) = value.get("schema") {
+        if schema.as_str() != Some(SCHEMA_ID) {
+            return Err(err(format!("`schema` is {schema}, not \"{SCHEMA_ID}\"")));
+        }
+    }
+    fill_at(&mut value, &profile_defaults(), "", "", &element_default).map_err(err)?;
+    serde_json::from_value(value)
+        .map(Some)
+        .map_err(|e| err(e.to_string()))
+}
+
+/// The whole profile with every field at its empty value.
+fn profile_defaults() -> serde_json::Value {
+    let p = Profile::new(Source {
+        file: String::new(),
+        format: Format::Text,
+        pages: None,
+        sha256: String::new(),
+        title: None,
+    });
+    serde_json::to_value(p).unwrap_or_default()
+}
+
+/// The empty entry of the list at `path` (keys joined by `.`, indexes left out).
+fn element_default(path: &str) -> Option<serde_json::Value> {
+    let link = || Link {
+        label: String::new(),
+        url: String::new(),
+    };
+    let v = match path {
+        "sections" => serde_json::to_value(SectionInfo {
+            kind: SectionKind::Other,
+            title: String::new(),
+            line: 0,
+        }),
+        "work" => serde_json::to_value(Work::default()),
+        "education" => serde_json::to_value(Education::default()),
+        "publications" => serde_json::to_value(Publication {
+            key: None,
+            kind: PublicationType::Other,
+            authors: vec![],
+            title: None,
+            venue: None,
+            venue_short: None,
+            year: None,
+            notes: vec![],
+            links: vec![],
+        }),
+        "patents" => serde_json::to_value(Patent::default()),
+        "projects" => serde_json::to_value(Project {
+            name: None,
+            kind: ProjectKind::Other,
+            summary: None,
+            role: None,
+            amount: None,
+            funder: None,
+            partners: vec![],
+            start: None,
+            end: None,
+            dates_text: None,
+            url: None,
+        }),
+        "awards" => serde_json::to_value(Award::default()),
+        "service" => serde_json::to_value(Service::default()),
+        "talks" => serde_json::to_value(Talk::default()),
+        "teaching" => serde_json::to_value(Teaching::default()),
+        "mentees" => serde_json::to_value(Mentee::default()),
+        "skills" => serde_json::to_value(Skill::default()),
+        "languages" => serde_json::to_value(Language::default()),
+        "other" => serde_json::to_value(OtherSection::default()),
+        "basics.profiles" => serde_json::to_value(SocialProfile {
+            network: String::new(),
+            username: None,
+            url: None,
+        }),
+        "publications.links" | "patents.links" => serde_json::to_value(link()),
+        "diagnostics.warnings" => serde_json::to_value(Warning {
+            code: String::new(),
+            message: String::new(),
+            line: None,
+        }),
+        _ => return None,
+    };
+    v.ok()
+}
+
+/// Give `value` every key of `default` it lacks, recursively; lists of
+/// objects get each entry filled from `element(path)`. `at` is where `value`
+/// is, for messages (`work[2].position`); `path` the same without indexes.
+fn fill_at(
+    value: &mut serde_json::Value,
+    default: &serde_json::Value,
+    at: &str,
+    path: &str,
+    element: &dyn Fn(&str) -> Option<serde_json::Value>,
+) -> Result<(), String> {
+    use serde_json::Value;
+    let join = |a: &str, k: &str| {
+        if a.is_empty() {
+            k.to_string()
+        } else {
+            format!("{a}.{k}")
+        }
+    };
+    match (value, default) {
+        (Value::Object(map), Value::Object(want)) => {
+            if let Some(k) = map.keys().find(|k| !want.contains_key(*k)) {
+                return Err(format!("unknown key `{}`", join(at, k)));
+            }
+            for (k, d) in want {
+                let (at, path) = (join(at, k), join(path, k));
+                match map.get_mut(k) {
+                    Some(v) => fill_at(v, d, &at, &path, element)?,
+                    None => {
+                        map.insert(k.clone(), d.clone());
+                    }
+                }
+            }
+        }
+        (Value::Array(items), Value::Array(_)) => {
+            if let Some(d) = element(path) {
+                for (i, item) in items.iter_mut().enumerate() {
+                    fill_at(item, &d, &format!("{at}[{i}]"), path, element)?;
+                }
+            }
+        }
+        // A scalar, or a type the deserializer will name as wrong.
+        _ => {}
+    }
+    Ok(())
+}
+
 /// Trim every text of the profile and collapse runs of spaces (paragraph breaks
 /// in prose stay): the contract's "single spaces" holds whatever a parser
 /// joined or cut. `source` and `diagnostics` are left as they are.
@@ -502,6 +660,44 @@ fn tidy(s: &str) -> Option<String> {
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     Some(paras.join("\n").trim().to_string())
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_json_is_read_as_it_is_with_defaults() {
+        assert!(from_json_bytes(b"# Jane Doe\n\n## Education\n")
+            .unwrap()
+            .is_none());
+        assert!(from_json_bytes(b"{% raw %} not json").unwrap().is_none());
+        let p = from_json_bytes(
+            br#"{"basics": {"name": "Jane Doe"},
+                "publications": [{"title": "A Paper", "links": [{"label": "PDF", "url": "https://x.org/a.pdf"}]}]}"#,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(p.schema, SCHEMA_ID);
+        assert_eq!(p.basics.name.as_deref(), Some("Jane Doe"));
+        assert_eq!(p.publications[0].kind, PublicationType::Other);
+        assert_eq!(p.publications[0].links[0].label, "PDF");
+        assert!(p.work.is_empty() && p.publications[0].authors.is_empty());
+        // What vitae wrote comes back the same.
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(from_json_bytes(json.as_bytes()).unwrap(), Some(p));
+    }
+
+    #[test]
+    fn a_wrong_profile_json_names_the_key() {
+        let e = from_json_bytes(br#"{"work": [{}, {"title": "Engineer"}]}"#).unwrap_err();
+        assert_eq!(e.kind, "profile_json");
+        assert!(e.message.contains("`work[1].title`"), "{}", e.message);
+        let e = from_json_bytes(br#"{"schema": "vitae/profile@2"}"#).unwrap_err();
+        assert!(e.message.contains("vitae/profile@2"), "{}", e.message);
+        let e = from_json_bytes(br#"{"basics": {"name": 3}}"#).unwrap_err();
+        assert!(e.message.contains("invalid type"), "{}", e.message);
+    }
 }
 
 #[cfg(test)]
