@@ -49,8 +49,13 @@ pub struct Args {
     pub errors: Option<PathBuf>,
     /// Skip inputs already in the output (by SHA-256 of their bytes),
     /// including what an interrupted run had finished.
+    /// Inputs that failed before (recorded in OUT.failed, or .vitae-failed.jsonl
+    /// in the output folder) keep their failure and are not parsed again.
     #[arg(long)]
     pub resume: bool,
+    /// With --resume: parse again the inputs that failed in an earlier run.
+    #[arg(long, requires = "resume")]
+    pub retry_failed: bool,
     /// Import the same bytes once, under the first path that has them (default).
     #[arg(long, overrides_with = "no_dedupe")]
     pub dedupe: bool,
@@ -161,6 +166,7 @@ pub fn run(a: Args) -> i32 {
     cfg.errors = a.errors.clone();
     cfg.jobs = a.jobs;
     cfg.resume = a.resume;
+    cfg.retry_failed = a.retry_failed;
     cfg.dedupe = !a.no_dedupe;
     cfg.limits = limits;
     cfg.mode = mode;

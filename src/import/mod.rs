@@ -56,6 +56,9 @@ pub struct Config {
     /// Worker threads (0: one per core).
     pub jobs: usize,
     pub resume: bool,
+    /// With `resume`: parse again the inputs an earlier run recorded as failed
+    /// (by default they keep their failure and are not parsed again).
+    pub retry_failed: bool,
     pub dedupe: bool,
     pub limits: Limits,
     pub mode: Mode,
@@ -73,6 +76,7 @@ impl Config {
             errors: None,
             jobs: 0,
             resume: false,
+            retry_failed: false,
             dedupe: true,
             limits: Limits::default(),
             mode: Mode::InProcess,
@@ -282,7 +286,7 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
     match &cfg.target {
         Target::Jsonl(out) => {
             let (journal, tmp) = output::side_paths(out);
-            own_files.extend([out.clone(), journal, tmp]);
+            own_files.extend([out.clone(), journal, tmp, output::ledger_path_jsonl(out)]);
         }
         Target::Dir(d) => {
             std::fs::create_dir_all(d).map_err(|e| format!("{}: {e}", d.display()))?;
@@ -323,6 +327,14 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
         ),
         Target::Dir(_) => None,
     };
+    let ledger_path = match &cfg.target {
+        Target::Jsonl(out) => output::ledger_path_jsonl(out),
+        Target::Dir(d) => output::ledger_path_dir(d),
+    };
+    let ledger = output::FailLedger::open(&ledger_path, cfg.resume)
+        .map_err(|e| format!("{}: {e}", ledger_path.display()))?;
+    // This batch's failures of hashed inputs, for the ledger: (input, kind, error).
+    let mut ledger_entries: Vec<(usize, String, String)> = Vec::new();
 
     // Step 2: hash, then decide in input order.
     progress.phase(Phase::Hashing, inputs.len() as u64);
@@ -337,6 +349,7 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
             .collect()
     });
     let mut slots = Vec::with_capacity(inputs.len());
+    let mut shas: Vec<Option<Sha>> = Vec::with_capacity(inputs.len());
     let mut seen: HashSet<Sha> = HashSet::new();
     let mut summary = Summary {
         inputs: inputs.len() as u64,
@@ -344,7 +357,27 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
     };
     for (k, h) in hashes.into_iter().enumerate() {
         let input = &inputs[k];
+        shas.push(h.as_ref().ok().copied());
+        let earlier = match &h {
+            Ok(sha) if cfg.resume && !cfg.retry_failed => ledger
+                .earlier
+                .get(&(*sha, input.path.to_string_lossy().into_owned())),
+            _ => None,
+        };
         let slot = match h {
+            // Failed in an earlier run with these very bytes: not parsed again.
+            Ok(_) if earlier.is_some() => {
+                let (kind, error) = earlier.cloned().unwrap_or_default();
+                let f = Failure {
+                    path: input.path.to_string_lossy().into_owned(),
+                    error: error.clone(),
+                    kind: kind.clone(),
+                };
+                progress.failure(&f);
+                failures.push(f);
+                ledger_entries.push((k, kind, error));
+                Slot::Failed
+            }
             Err(e) => {
                 let f = Failure::new(&input.path, &e);
                 progress.failure(&f);
@@ -414,6 +447,9 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
                 let r = match parsed {
                     Err(e) => {
                         let f = Failure::new(&input.path, &e);
+                        if let Some(sha) = &shas[k] {
+                            ledger.append(sha, &f.path, &f.kind, &f.error);
+                        }
                         progress.failure(&f);
                         Err(f)
                     }
@@ -467,6 +503,7 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
             }
             Some(Err(f)) => {
                 summary.failed += 1;
+                ledger_entries.push((k, f.kind.clone(), f.error.clone()));
                 failures.push(f);
             }
             None => {}
@@ -484,15 +521,9 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
             keep(k, q, &mut summary);
         }
     }
-    if let (Some(o), Target::Jsonl(out)) = (jsonl, &cfg.target) {
-        let locs = slots.iter().zip(&fresh).filter_map(|(s, f)| match s {
-            Slot::Resumed(loc) => *loc,
-            _ => *f,
-        });
-        o.finish(locs)
-            .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
-    }
     summary.failed += collected.errors.len() as u64;
+    // The errors file and the ledger come before the output is finalised, so
+    // a failure writing them never follows a finished output.
     if let Some(path) = &cfg.errors {
         failures.sort_by(|a, b| a.path.cmp(&b.path));
         let mut text = String::new();
@@ -504,6 +535,34 @@ pub fn run(cfg: &Config, progress: &dyn Progress) -> Result<Summary, String> {
         }
         output::write_atomic(path, text.as_bytes(), true)
             .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
+    ledger_entries.sort_by_key(|e| e.0);
+    let ledger_lines: Vec<(Sha, String, &str, &str)> = ledger_entries
+        .iter()
+        .filter_map(|(k, kind, error)| {
+            let sha = shas[*k]?;
+            Some((
+                sha,
+                inputs[*k].path.to_string_lossy().into_owned(),
+                kind.as_str(),
+                error.as_str(),
+            ))
+        })
+        .collect();
+    ledger
+        .finish(
+            ledger_lines
+                .iter()
+                .map(|(sha, file, kind, error)| (sha, file.as_str(), *kind, *error)),
+        )
+        .map_err(|e| format!("{}: cannot write: {e}", ledger_path.display()))?;
+    if let (Some(o), Target::Jsonl(out)) = (jsonl, &cfg.target) {
+        let locs = slots.iter().zip(&fresh).filter_map(|(s, f)| match s {
+            Slot::Resumed(loc) => *loc,
+            _ => *f,
+        });
+        o.finish(locs)
+            .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
     }
     if let Some(path) = &cfg.report {
         output::write_atomic(path, report_tsv(report).as_bytes(), true)
@@ -591,6 +650,53 @@ mod tests {
         assert_eq!((s.imported, s.resumed, s.failed), (0, 6, 2));
         assert_eq!(std::fs::read(&out).unwrap(), first);
         assert!(s.line().starts_with("imported 0, failed 2, skipped 7, in "));
+    }
+
+    /// The number of inputs the batch set out to parse.
+    struct Todo(std::sync::atomic::AtomicU64);
+    impl Progress for Todo {
+        fn phase(&self, phase: Phase, total: u64) {
+            if phase == Phase::Importing {
+                self.0.store(total, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+    }
+
+    #[test]
+    fn failures_are_recorded_and_not_parsed_again_on_resume() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in");
+        corpus(&input, 3);
+        let out = dir.path().join("p.jsonl");
+        let errors = dir.path().join("e.jsonl");
+        let mut cfg = Config::new(vec![input.clone()], Target::Jsonl(out.clone()));
+        cfg.errors = Some(errors.clone());
+        let s = run(&cfg, &Silent).unwrap();
+        assert_eq!(s.failed, 2);
+        let ledger = output::ledger_path_jsonl(&out);
+        assert_eq!(lines(&ledger).len(), 2, "both failures recorded");
+        let first_errors = std::fs::read(&errors).unwrap();
+
+        cfg.resume = true;
+        let todo = Todo(Default::default());
+        let s = run(&cfg, &todo).unwrap();
+        assert_eq!(todo.0.into_inner(), 0, "nothing parsed again");
+        assert_eq!((s.imported, s.failed), (0, 2));
+        assert_eq!(std::fs::read(&errors).unwrap(), first_errors);
+        assert_eq!(lines(&ledger).len(), 2);
+
+        cfg.retry_failed = true;
+        let todo = Todo(Default::default());
+        let s = run(&cfg, &todo).unwrap();
+        assert_eq!(todo.0.into_inner(), 2, "the failed ones parsed again");
+        assert_eq!(s.failed, 2);
+
+        // A fixed file is imported and leaves the ledger.
+        cfg.retry_failed = false;
+        std::fs::write(input.join("empty.pdf"), format!("{CV}\nFixed.\n")).unwrap();
+        let s = run(&cfg, &Silent).unwrap();
+        assert_eq!((s.imported, s.failed), (1, 1));
+        assert_eq!(lines(&ledger).len(), 1);
     }
 
     #[test]

@@ -250,6 +250,108 @@ impl JsonlOutput {
     }
 }
 
+/// The inputs that failed, kept beside the output so that `--resume` does not
+/// parse them again (unless `--retry-failed`): one JSON line each
+/// (`file`, `sha256`, `kind`, `error`), appended as failures happen so a kill
+/// keeps them, and rewritten whole at the end of the batch to hold exactly
+/// that batch's failures (removed when there are none).
+pub struct FailLedger {
+    path: PathBuf,
+    file: Mutex<Option<File>>,
+    /// Failures recorded by earlier runs, by input hash and file name.
+    pub earlier: HashMap<(Sha, String), (String, String)>,
+}
+
+#[derive(serde::Serialize, Deserialize)]
+struct FailLine {
+    file: String,
+    sha256: String,
+    kind: String,
+    error: String,
+}
+
+impl FailLedger {
+    /// Open the ledger at `path`; with `resume`, read what earlier runs recorded.
+    pub fn open(path: &Path, resume: bool) -> io::Result<FailLedger> {
+        let mut earlier = HashMap::new();
+        if !resume {
+            // A fresh batch: an earlier run's record no longer applies.
+            let _ = std::fs::remove_file(path);
+        } else {
+            if let Ok(f) = File::open(path) {
+                for line in BufReader::new(f).split(b'\n') {
+                    let Ok(line) = line else { break };
+                    // A torn last line (a kill mid-write) does not parse: skipped.
+                    let Ok(l) = serde_json::from_slice::<FailLine>(&line) else {
+                        continue;
+                    };
+                    if let Some(sha) = parse_sha(&l.sha256) {
+                        earlier.insert((sha, l.file), (l.kind, l.error));
+                    }
+                }
+            }
+        }
+        let file = OpenOptions::new().create(true).append(true).open(path).ok();
+        Ok(FailLedger {
+            path: path.to_path_buf(),
+            file: Mutex::new(file),
+            earlier,
+        })
+    }
+
+    /// Record one failure now (best effort: the end of the batch rewrites it).
+    pub fn append(&self, sha: &Sha, file: &str, kind: &str, error: &str) {
+        let line = fail_line(sha, file, kind, error);
+        let mut g = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(f) = g.as_mut() {
+            let _ = f.write_all(line.as_bytes());
+        }
+    }
+
+    /// Rewrite the ledger with `failures` (sha, file, kind, error), or remove
+    /// it when there are none.
+    pub fn finish<'a>(
+        self,
+        failures: impl Iterator<Item = (&'a Sha, &'a str, &'a str, &'a str)>,
+    ) -> io::Result<()> {
+        drop(self.file);
+        let text: String = failures
+            .map(|(sha, file, kind, error)| fail_line(sha, file, kind, error))
+            .collect();
+        if text.is_empty() {
+            match std::fs::remove_file(&self.path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            }
+        } else {
+            write_atomic(&self.path, text.as_bytes(), true)
+        }
+    }
+}
+
+fn fail_line(sha: &Sha, file: &str, kind: &str, error: &str) -> String {
+    let hex: String = sha.iter().map(|b| format!("{b:02x}")).collect();
+    let l = FailLine {
+        file: file.to_string(),
+        sha256: hex,
+        kind: kind.to_string(),
+        error: error.to_string(),
+    };
+    serde_json::to_string(&l).map_or_else(|_| String::new(), |s| s + "\n")
+}
+
+/// Where the failure ledger of a target lives: `OUT.failed` beside a JSON
+/// Lines output, `.vitae-failed.jsonl` inside an output folder.
+pub fn ledger_path_jsonl(out: &Path) -> PathBuf {
+    let mut s = out.as_os_str().to_owned();
+    s.push(".failed");
+    PathBuf::from(s)
+}
+
+pub fn ledger_path_dir(dir: &Path) -> PathBuf {
+    dir.join(".vitae-failed.jsonl")
+}
+
 /// Make a rename durable (Unix: fsync the folder). Best effort.
 fn sync_parent(path: &Path) {
     #[cfg(unix)]
