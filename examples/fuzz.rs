@@ -19,12 +19,15 @@
 //! folder), 2 on a usage error. `scripts/fuzz.sh` wraps it.
 
 use std::fs;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// Mutants are cut here: a little over `vitae parse`'s default 32 MiB limit.
+const MAX_MUTANT: usize = 40 << 20;
 
 struct Args {
     seconds: u64,
@@ -151,7 +154,7 @@ fn mutate(rng: &mut Rng, data: &mut Vec<u8>, other: &[u8]) -> &'static str {
             let i = rng.below(len);
             let n = (1 + rng.below(4096)).min(data.len().saturating_sub(i));
             let chunk = data[i..i + n].to_vec();
-            let times = 1 + rng.below(64);
+            let times = (1 + rng.below(64)).min(MAX_MUTANT / n.max(1));
             let at = rng.below(data.len() + 1);
             let rep: Vec<u8> = chunk.iter().copied().cycle().take(n * times).collect();
             data.splice(at..at, rep);
@@ -212,7 +215,7 @@ fn mutate(rng: &mut Rng, data: &mut Vec<u8>, other: &[u8]) -> &'static str {
             let s = starts[k].min(data.len());
             let e = starts.get(k + 1).copied().unwrap_or(data.len()).max(s);
             let line = data[s..e].to_vec();
-            let times = 100 + rng.below(5000);
+            let times = (100 + rng.below(5000)).min(MAX_MUTANT / line.len().max(1));
             let rep: Vec<u8> = line
                 .iter()
                 .copied()
@@ -251,27 +254,18 @@ enum Outcome {
 }
 
 /// Run `vitae parse FILE` under the address-space cap; wait4 gives the
-/// child's own peak RSS.
+/// child's own peak RSS. The cap is set by `sh -c 'ulimit -v'` rather than in
+/// a pre-exec hook: a hook forces a fork, whose copy of this process's pages
+/// (the mutants in memory) would count in the child's peak.
 fn run_one(bin: &Path, file: &Path, cap_mb: u64, bound: Duration) -> std::io::Result<Outcome> {
-    let cap = cap_mb << 20;
-    let mut cmd = Command::new(bin);
-    cmd.arg("parse")
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -v \"$1\" && exec \"$0\" parse \"$2\"")
+        .arg(bin)
+        .arg((cap_mb << 10).to_string())
         .arg(file)
         .stdout(Stdio::null())
         .stderr(Stdio::null());
-    // SAFETY: setrlimit is async-signal-safe and touches no memory of ours.
-    unsafe {
-        cmd.pre_exec(move || {
-            let lim = libc::rlimit {
-                rlim_cur: cap,
-                rlim_max: cap,
-            };
-            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
     let child = cmd.spawn()?;
     let pid = child.id() as libc::pid_t;
     let start = Instant::now();
@@ -382,6 +376,9 @@ fn main() {
                     for _ in 0..1 + rng.below(3) {
                         how.push(mutate(&mut rng, &mut data, &other_data));
                     }
+                    // Past the default --max-size a file is refused unread; a
+                    // larger mutant tests nothing more and costs memory here.
+                    data.truncate(MAX_MUTANT);
                     let ext = src.extension().and_then(|e| e.to_str()).unwrap_or("bin");
                     let file = work.join(format!("job{j}.{ext}"));
                     if fs::write(&file, &data).is_err() {
