@@ -2,6 +2,7 @@
 //! homepage entries (title line, authors line, venue line with links), and
 //! link-titled entries (`[Title](url) (with A and B) --- _Journal_, 2024`).
 
+use super::citation;
 use super::dates;
 use super::util::{self, Block, NLine};
 use crate::extract::{Line, LineKind};
@@ -68,7 +69,7 @@ fn is_plural_title(t: &str) -> bool {
 }
 
 /// Well-known computer-science conferences, to type entries whose venue is only an acronym.
-const CONFERENCES: &[&str] = &[
+pub const CONFERENCES: &[&str] = &[
     "NSDI",
     "OSDI",
     "SOSP",
@@ -526,7 +527,7 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     if text.is_empty() {
         return None;
     }
-    let mut p = citation_entry(&text, links, sub_type);
+    let mut p = entry_from_text(&text, links, sub_type);
     p.notes.extend(remarks);
     Some(p)
 }
@@ -839,6 +840,126 @@ fn link_titled(
     set_venue(&mut p, venue, sub_type);
     p.links = links;
     p
+}
+
+/// One entry's text read by the citation model, else (no model, or no title
+/// from it) by the rules of `citation_entry`.
+fn entry_from_text(text: &str, links: Vec<Link>, sub_type: Option<PublicationType>) -> Publication {
+    match mode() {
+        Mode::Rules => citation_entry(text, links, sub_type),
+        Mode::Model => model_entry(text, links.clone(), sub_type)
+            .unwrap_or_else(|| citation_entry(text, links, sub_type)),
+        Mode::Hybrid => {
+            let p = citation_entry(text, links.clone(), sub_type);
+            if p.title.is_some() && !p.authors.is_empty() && p.year.is_some() {
+                return p;
+            }
+            model_entry(text, links, sub_type).unwrap_or(p)
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Rules,
+    Model,
+    Hybrid,
+}
+
+fn mode() -> Mode {
+    match std::env::var("VITAE_CITATIONS").as_deref() {
+        Ok("rules") => Mode::Rules,
+        Ok("hybrid") => Mode::Hybrid,
+        _ => Mode::Model,
+    }
+}
+
+/// The labelled runs of a reference: label and byte range, in order.
+fn labelled_runs(text: &str) -> Option<Vec<(&'static str, usize, usize)>> {
+    let toks = citation::tokenize(text);
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let labels = citation::tag(&words);
+    if labels.is_empty() || labels.len() != words.len() {
+        return None;
+    }
+    let mut runs: Vec<(&'static str, usize, usize)> = Vec::new();
+    for (t, l) in toks.iter().zip(labels) {
+        match runs.last_mut() {
+            Some(r) if r.0 == l => r.2 = t.end,
+            _ => runs.push((l, t.start, t.end)),
+        }
+    }
+    Some(runs)
+}
+
+/// `[C1] Authors. Title. Venue, 2024. Notes` in any citation style, by the
+/// citation model: its labels mapped to the publication's fields.
+fn model_entry(
+    text: &str,
+    links: Vec<Link>,
+    sub_type: Option<PublicationType>,
+) -> Option<Publication> {
+    let runs = labelled_runs(text)?;
+    let field = |l: &str| -> Vec<&str> {
+        runs.iter()
+            .filter(|r| r.0 == l)
+            .map(|r| text[r.1..r.2].trim())
+            .collect()
+    };
+    let mut p = new_pub(PublicationType::Other);
+    if let Some(c) = key_re().captures(text.trim_start()) {
+        p.key = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
+    }
+    let title = field("title").first().map(|t| clean_title(t))?;
+    if title.is_empty() {
+        return None;
+    }
+    p.title = Some(title);
+    if let Some(a) = field("author").first() {
+        util::re!(with_re, r"^\(?\s*(?:with|joint with|w/)\s+");
+        let a = with_re().replace(a, "");
+        let a = a
+            .trim_end_matches([',', ';', ':', ' '])
+            .trim_end_matches(')');
+        p.authors = split_authors(a.trim_end_matches([',', ';', ':', ' ']));
+    }
+    let date = field("date").join(" ");
+    p.year = year_in(&date)
+        .or_else(|| short_year_in(&date))
+        .or_else(|| year_in(text));
+    let containers = field("container");
+    let publishers = field("publisher");
+    let venue = containers
+        .first()
+        .or(publishers.first())
+        .map(|v| {
+            let v = v
+                .strip_prefix("In ")
+                .or_else(|| v.strip_prefix("in "))
+                .unwrap_or(v);
+            let v = v.trim_start_matches([':', ' ']);
+            end_year()
+                .replace(
+                    v.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';') || c.is_whitespace()),
+                    "",
+                )
+                .trim()
+                .to_string()
+        })
+        .unwrap_or_default();
+    for n in field("note") {
+        p.notes.extend(split_notes(n).into_iter().map(|n| {
+            n.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' '))
+                .to_string()
+        }));
+    }
+    p.notes.retain(|n| !n.is_empty());
+    set_venue(&mut p, venue, sub_type);
+    p.links = links;
+    let printed = [field("url"), field("doi")].concat().join(" ");
+    let (_, printed) = take_printed_urls(&printed);
+    add_links(&mut p, printed);
+    Some(p)
 }
 
 /// `[C1] Authors. Title In Venue (SHORT). 2024. Notes`
