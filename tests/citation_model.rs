@@ -10,12 +10,23 @@ use vitae::parse::citation::anystyle;
 
 /// The figures the committed model reaches (README, "Citation model"), a
 /// little under the measured ones.
-const ACCURACY: f64 = 0.0;
+/// Measured: token accuracy 0.981; token F1 author .996, title .981,
+/// container .944, date .994; field F1 author .976, title .924, container
+/// .937, date .994.
+const ACCURACY: f64 = 0.978;
+/// Token F1: the share of tokens given the label rightly.
 const F1: &[(&str, f64)] = &[
-    ("author", 0.0),
-    ("title", 0.0),
-    ("container", 0.0),
-    ("date", 0.0),
+    ("author", 0.99),
+    ("title", 0.975),
+    ("container", 0.935),
+    ("date", 0.99),
+];
+/// Field F1: a field counts when its label and both its ends are right.
+const FIELD_F1: &[(&str, f64)] = &[
+    ("author", 0.97),
+    ("title", 0.92),
+    ("container", 0.93),
+    ("date", 0.99),
 ];
 
 #[test]
@@ -39,16 +50,21 @@ fn held_out_figures() {
     let model = include_bytes!("../src/parse/citation/model.crfsuite");
     let s = anystyle::evaluate(model, &held).expect("the committed model loads");
     eprintln!(
-        "held out: {} sequences, {} tokens, accuracy {:.4}, F1 {:?}",
+        "held out: {} sequences, {} tokens, accuracy {:.4}, F1 {:?}, field F1 {:?}",
         held.len(),
         s.tokens,
         s.accuracy,
-        s.f1
+        s.f1,
+        s.field_f1
     );
     assert!(s.accuracy >= ACCURACY, "token accuracy {:.4}", s.accuracy);
     for (label, min) in F1 {
         let f = s.f1.get(label).copied().unwrap_or(0.0);
         assert!(f >= *min, "F1 of {label}: {f:.4} < {min}");
+    }
+    for (label, min) in FIELD_F1 {
+        let f = s.field_f1.get(label).copied().unwrap_or(0.0);
+        assert!(f >= *min, "field F1 of {label}: {f:.4} < {min}");
     }
     assert!(vitae::parse::citation::available());
 }

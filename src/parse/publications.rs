@@ -344,7 +344,44 @@ fn split_at_repeated_keys(blocks: Vec<Block>) -> Vec<Block> {
     out
 }
 
+/// How many of title, authors and year a publication has.
+fn completeness(p: &Publication) -> usize {
+    usize::from(p.title.is_some())
+        + usize::from(!p.authors.is_empty())
+        + usize::from(p.year.is_some())
+}
+
+/// An entry read by its layout (lines, cells, links); when that reading
+/// lacks a title or authors, the citation model's reading of the whole
+/// entry's text is taken instead if it has more of title, authors and year.
 fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publication> {
+    let p = parse_block_layout(block, sub_type);
+    // Title and authors without a year: a working paper, read right.
+    if p.as_ref()
+        .is_some_and(|p| p.title.is_some() && !p.authors.is_empty())
+        || block.lines.len() > 12
+    {
+        return p;
+    }
+    let lines: Vec<&Line> = block.lines.iter().map(|(_, l)| l).collect();
+    let text = util::collapse(
+        &lines
+            .iter()
+            .map(|l| util::text_without_link_labels(l))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let links: Vec<Link> = lines.iter().flat_map(|l| util::links_of(l)).collect();
+    let Some(m) = model_entry(&text, links, sub_type) else {
+        return p;
+    };
+    match p {
+        Some(p) if completeness(&p) >= completeness(&m) => Some(p),
+        _ => Some(m),
+    }
+}
+
+fn parse_block_layout(block: &Block, sub_type: Option<PublicationType>) -> Option<Publication> {
     let lines: Vec<&Line> = block.lines.iter().map(|(_, l)| l).collect();
     let links: Vec<Link> = lines.iter().flat_map(|l| util::links_of(l)).collect();
     let first_text = util::text_without_link_labels(lines[0]);
@@ -842,35 +879,18 @@ fn link_titled(
     p
 }
 
-/// One entry's text read by the citation model, else (no model, or no title
-/// from it) by the rules of `citation_entry`.
+/// One entry's text read by the rules of `citation_entry`; when they miss
+/// its title, authors or year, by the citation model if that finds more of
+/// them. (The model alone reads the keyed and APA styles the rules were made
+/// for less well: it splits authors from titles at the wrong period.)
 fn entry_from_text(text: &str, links: Vec<Link>, sub_type: Option<PublicationType>) -> Publication {
-    match mode() {
-        Mode::Rules => citation_entry(text, links, sub_type),
-        Mode::Model => model_entry(text, links.clone(), sub_type)
-            .unwrap_or_else(|| citation_entry(text, links, sub_type)),
-        Mode::Hybrid => {
-            let p = citation_entry(text, links.clone(), sub_type);
-            if p.title.is_some() && !p.authors.is_empty() && p.year.is_some() {
-                return p;
-            }
-            model_entry(text, links, sub_type).unwrap_or(p)
-        }
+    let p = citation_entry(text, links.clone(), sub_type);
+    if completeness(&p) == 3 {
+        return p;
     }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Mode {
-    Rules,
-    Model,
-    Hybrid,
-}
-
-fn mode() -> Mode {
-    match std::env::var("VITAE_CITATIONS").as_deref() {
-        Ok("rules") => Mode::Rules,
-        Ok("hybrid") => Mode::Hybrid,
-        _ => Mode::Model,
+    match model_entry(text, links, sub_type) {
+        Some(m) if completeness(&m) > completeness(&p) => m,
+        _ => p,
     }
 }
 
@@ -916,8 +936,8 @@ fn model_entry(
     }
     p.title = Some(title);
     if let Some(a) = field("author").first() {
-        util::re!(with_re, r"^\(?\s*(?:with|joint with|w/)\s+");
-        let a = with_re().replace(a, "");
+        util::re!(with_head, r"^\(?\s*(?:with|joint with|w/)\s+");
+        let a = with_head().replace(a, "");
         let a = a
             .trim_end_matches([',', ';', ':', ' '])
             .trim_end_matches(')');

@@ -127,11 +127,11 @@ pub fn tag_with<'m>(t: &'m crfs::Tagger<'m>, tokens: &[&str]) -> Vec<&'m str> {
 /// Marks that flag the CV's owner or equal contribution (`Smith*`, `Roe†`).
 const MARKS: &[char] = &['*', '†', '‡', '§', '¶', '#'];
 
+type LexiconSets = std::sync::Mutex<Vec<(usize, &'static std::collections::HashSet<String>)>>;
+
 fn lexicon(text: &'static str) -> &'static std::collections::HashSet<String> {
     // One set per list, keyed by the list's address.
-    static SETS: OnceLock<
-        std::sync::Mutex<Vec<(usize, &'static std::collections::HashSet<String>)>>,
-    > = OnceLock::new();
+    static SETS: OnceLock<LexiconSets> = OnceLock::new();
     let sets = SETS.get_or_init(Default::default);
     let key = text.as_ptr() as usize;
     let mut g = sets.lock().unwrap_or_else(|e| e.into_inner());
@@ -363,6 +363,10 @@ pub fn features(tokens: &[&str]) -> Vec<Vec<String>> {
     let mut seen_year = false;
     let mut seen_close_quote = false;
     let mut seen_in = false;
+    // Sentences and clauses before the token: words (not initials) ending
+    // in a period, and in a comma.
+    let mut periods = 0usize;
+    let mut commas = 0usize;
     for (i, b) in bases.iter().enumerate() {
         let mut f: Vec<String> = Vec::with_capacity(48);
         let w = &b.word;
@@ -501,12 +505,15 @@ pub fn features(tokens: &[&str]) -> Vec<Vec<String>> {
         if is_venue_acronym(w) {
             f.push("acro".into());
         }
-        if w.ends_with("th") && digits > 0 || w.ends_with("nd") && digits > 0 {
+        if digits > 0 && (w.ends_with("th") || w.ends_with("nd")) {
             f.push("ord".into());
         }
         if b.trail.contains('%') || w.contains('%') {
             f.push("pct".into());
         }
+        f.push(format!("seg={}", periods.min(5)));
+        f.push(format!("clause={}", commas.min(8)));
+        f.push(format!("seg|cap={}|{cap}", periods.min(5)));
         let pos = i * 10 / n.max(1);
         f.push(format!("pos={pos}"));
         if i == 0 {
@@ -565,6 +572,15 @@ pub fn features(tokens: &[&str]) -> Vec<Vec<String>> {
         }
         if lw == "in" {
             seen_in = true;
+        }
+        let initial = letters <= 2 && uppers >= 1;
+        if b.trail.ends_with(['.', '?', '!']) && !initial
+            || b.trail.contains(CLOSE_QUOTES) && b.trail.len() > 1
+        {
+            periods += 1;
+        }
+        if b.trail.ends_with([',', ';']) {
+            commas += 1;
         }
     }
     out
