@@ -4,6 +4,7 @@
 //! cannot place is kept in `other` under the section's title, so nothing is lost.
 
 pub mod basics;
+pub mod citation;
 pub mod dates;
 pub mod education;
 pub mod honors;

@@ -2,6 +2,7 @@
 //! homepage entries (title line, authors line, venue line with links), and
 //! link-titled entries (`[Title](url) (with A and B) --- _Journal_, 2024`).
 
+use super::citation;
 use super::dates;
 use super::util::{self, Block, NLine};
 use crate::extract::{Line, LineKind};
@@ -68,7 +69,7 @@ fn is_plural_title(t: &str) -> bool {
 }
 
 /// Well-known computer-science conferences, to type entries whose venue is only an acronym.
-const CONFERENCES: &[&str] = &[
+pub const CONFERENCES: &[&str] = &[
     "NSDI",
     "OSDI",
     "SOSP",
@@ -343,7 +344,44 @@ fn split_at_repeated_keys(blocks: Vec<Block>) -> Vec<Block> {
     out
 }
 
+/// How many of title, authors and year a publication has.
+fn completeness(p: &Publication) -> usize {
+    usize::from(p.title.is_some())
+        + usize::from(!p.authors.is_empty())
+        + usize::from(p.year.is_some())
+}
+
+/// An entry read by its layout (lines, cells, links); when that reading
+/// lacks a title or authors, the citation model's reading of the whole
+/// entry's text is taken instead if it has more of title, authors and year.
 fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publication> {
+    let p = parse_block_layout(block, sub_type);
+    // Title and authors without a year: a working paper, read right.
+    if p.as_ref()
+        .is_some_and(|p| p.title.is_some() && !p.authors.is_empty())
+        || block.lines.len() > 12
+    {
+        return p;
+    }
+    let lines: Vec<&Line> = block.lines.iter().map(|(_, l)| l).collect();
+    let text = util::collapse(
+        &lines
+            .iter()
+            .map(|l| util::text_without_link_labels(l))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let links: Vec<Link> = lines.iter().flat_map(|l| util::links_of(l)).collect();
+    let Some(m) = model_entry(&text, links, sub_type) else {
+        return p;
+    };
+    match p {
+        Some(p) if completeness(&p) >= completeness(&m) => Some(p),
+        _ => Some(m),
+    }
+}
+
+fn parse_block_layout(block: &Block, sub_type: Option<PublicationType>) -> Option<Publication> {
     let lines: Vec<&Line> = block.lines.iter().map(|(_, l)| l).collect();
     let links: Vec<Link> = lines.iter().flat_map(|l| util::links_of(l)).collect();
     let first_text = util::text_without_link_labels(lines[0]);
@@ -526,7 +564,7 @@ fn parse_block(block: &Block, sub_type: Option<PublicationType>) -> Option<Publi
     if text.is_empty() {
         return None;
     }
-    let mut p = citation_entry(&text, links, sub_type);
+    let mut p = entry_from_text(&text, links, sub_type);
     p.notes.extend(remarks);
     Some(p)
 }
@@ -839,6 +877,109 @@ fn link_titled(
     set_venue(&mut p, venue, sub_type);
     p.links = links;
     p
+}
+
+/// One entry's text read by the rules of `citation_entry`; when they miss
+/// its title, authors or year, by the citation model if that finds more of
+/// them. (The model alone reads the keyed and APA styles the rules were made
+/// for less well: it splits authors from titles at the wrong period.)
+fn entry_from_text(text: &str, links: Vec<Link>, sub_type: Option<PublicationType>) -> Publication {
+    let p = citation_entry(text, links.clone(), sub_type);
+    if completeness(&p) == 3 {
+        return p;
+    }
+    match model_entry(text, links, sub_type) {
+        Some(m) if completeness(&m) > completeness(&p) => m,
+        _ => p,
+    }
+}
+
+/// The labelled runs of a reference: label and byte range, in order.
+fn labelled_runs(text: &str) -> Option<Vec<(&'static str, usize, usize)>> {
+    let toks = citation::tokenize(text);
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let labels = citation::tag(&words);
+    if labels.is_empty() || labels.len() != words.len() {
+        return None;
+    }
+    let mut runs: Vec<(&'static str, usize, usize)> = Vec::new();
+    for (t, l) in toks.iter().zip(labels) {
+        match runs.last_mut() {
+            Some(r) if r.0 == l => r.2 = t.end,
+            _ => runs.push((l, t.start, t.end)),
+        }
+    }
+    Some(runs)
+}
+
+/// `[C1] Authors. Title. Venue, 2024. Notes` in any citation style, by the
+/// citation model: its labels mapped to the publication's fields.
+fn model_entry(
+    text: &str,
+    links: Vec<Link>,
+    sub_type: Option<PublicationType>,
+) -> Option<Publication> {
+    let runs = labelled_runs(text)?;
+    let field = |l: &str| -> Vec<&str> {
+        runs.iter()
+            .filter(|r| r.0 == l)
+            .map(|r| text[r.1..r.2].trim())
+            .collect()
+    };
+    let mut p = new_pub(PublicationType::Other);
+    if let Some(c) = key_re().captures(text.trim_start()) {
+        p.key = c.get(1).or(c.get(2)).map(|m| m.as_str().to_string());
+    }
+    let title = field("title").first().map(|t| clean_title(t))?;
+    if title.is_empty() {
+        return None;
+    }
+    p.title = Some(title);
+    if let Some(a) = field("author").first() {
+        util::re!(with_head, r"^\(?\s*(?:with|joint with|w/)\s+");
+        let a = with_head().replace(a, "");
+        let a = a
+            .trim_end_matches([',', ';', ':', ' '])
+            .trim_end_matches(')');
+        p.authors = split_authors(a.trim_end_matches([',', ';', ':', ' ']));
+    }
+    let date = field("date").join(" ");
+    p.year = year_in(&date)
+        .or_else(|| short_year_in(&date))
+        .or_else(|| year_in(text));
+    let containers = field("container");
+    let publishers = field("publisher");
+    let venue = containers
+        .first()
+        .or(publishers.first())
+        .map(|v| {
+            let v = v
+                .strip_prefix("In ")
+                .or_else(|| v.strip_prefix("in "))
+                .unwrap_or(v);
+            let v = v.trim_start_matches([':', ' ']);
+            end_year()
+                .replace(
+                    v.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';') || c.is_whitespace()),
+                    "",
+                )
+                .trim()
+                .to_string()
+        })
+        .unwrap_or_default();
+    for n in field("note") {
+        p.notes.extend(split_notes(n).into_iter().map(|n| {
+            n.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ' '))
+                .to_string()
+        }));
+    }
+    p.notes.retain(|n| !n.is_empty());
+    set_venue(&mut p, venue, sub_type);
+    p.links = links;
+    let printed = [field("url"), field("doi")].concat().join(" ");
+    let (_, printed) = take_printed_urls(&printed);
+    add_links(&mut p, printed);
+    Some(p)
 }
 
 /// `[C1] Authors. Title In Venue (SHORT). 2024. Notes`
