@@ -644,7 +644,12 @@ pub fn remove_range(text: &str, range: (usize, usize)) -> String {
 /// Collapse spaces and trim separators (`,`, `:`, `-`, `|`, `()`) left at the ends.
 pub fn tidy(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let s = s.replace("()", "").replace("( )", "");
+    // The brackets a removed date stood in ("Universidade X [ 2022 – Atual ]").
+    let s = s
+        .replace("()", "")
+        .replace("( )", "")
+        .replace("[]", "")
+        .replace("[ ]", "");
     s.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(

@@ -170,11 +170,19 @@ pub fn parse(lines: &[NLine]) -> Vec<Education> {
             && cells.len() > 1
             && dates::whole_date(&cells[0]).is_some();
         let has_degree = degree_at(&undated).is_some();
-        let inst_like = (heading || line.all_bold() || bold_first(line)) && !has_degree
-            || looks_like_institution(&text)
-                && !has_degree
-                && !is_sub
-                && text.split_whitespace().count() <= 10;
+        // A labelled line ("Cidade: X | País: Y", "Website: ...") under an
+        // entry is one of its details, never the next institution.
+        let labelled_detail = cur.is_some()
+            && util::starts_with_label(text.trim())
+            && !text
+                .split_once(':')
+                .is_some_and(|(label, _)| looks_like_institution(label));
+        let inst_like = !labelled_detail
+            && ((heading || line.all_bold() || bold_first(line)) && !has_degree
+                || looks_like_institution(&text)
+                    && !has_degree
+                    && !is_sub
+                    && text.split_whitespace().count() <= 10);
         let new_entry = match &cur {
             None => true,
             // Entries set in a date column: the shape of the first entry's

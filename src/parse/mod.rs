@@ -111,10 +111,13 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
                 keep_other(&mut p, &s.title, prose);
             }
             SectionKind::Mentees => p.mentees.extend(mentees::parse(lines)),
-            SectionKind::Skills => skills::parse_skills(lines, &mut p.skills, &mut p.languages),
+            SectionKind::Skills => {
+                let found = skills::parse_skills(lines);
+                keep_lists(&mut p, &s.title, found);
+            }
             SectionKind::Languages => {
-                let rest = skills::parse_languages(lines, &mut p.languages);
-                keep_other(&mut p, &s.title, rest);
+                let found = skills::parse_languages(lines);
+                keep_lists(&mut p, &s.title, found);
             }
             SectionKind::Interests => p.interests.extend(skills::parse_interests(lines)),
             SectionKind::Other if basics::is_contact_title(&s.title) => {
@@ -130,11 +133,14 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
             SectionKind::Other
                 if crate::segment::title_mentions(&s.title, SectionKind::Languages) =>
             {
-                let rest = skills::parse_languages(lines, &mut p.languages);
-                keep_other(&mut p, &s.title, rest);
+                let found = skills::parse_languages(lines);
+                keep_lists(&mut p, &s.title, found);
             }
+            // "Languages: English, German" among other lines: languages.
             SectionKind::Other => {
-                let items = other_items(lines);
+                let (langs, lines) = skills::take_language_lines(lines);
+                p.languages.extend(langs);
+                let items = other_items(&lines);
                 keep_other(&mut p, &s.title, items);
             }
         }
@@ -177,6 +183,13 @@ pub fn parse(doc: &Cleaned, seg: &Segmented, source: Source) -> Profile {
     // Last, from the finished profile.
     p.diagnostics.quality = quality::measure(&p, seg);
     p
+}
+
+fn keep_lists(p: &mut Profile, title: &str, found: skills::Lists) {
+    p.skills.extend(found.skills);
+    p.languages.extend(found.languages);
+    p.interests.extend(found.interests);
+    keep_other(p, title, found.rest);
 }
 
 fn keep_other(p: &mut Profile, title: &str, items: Vec<String>) {

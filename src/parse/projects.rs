@@ -31,7 +31,10 @@ pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
         t.contains("open") || t.contains("software") || t.contains("github") || t.contains("code");
     let mut out: Vec<Project> = Vec::new();
     let mut cur: Option<Project> = None;
-    for (_, line) in lines {
+    let heads = entry_heads(lines);
+    // Whether the line before (blanks aside) was an entry's head.
+    let mut after_head = false;
+    for (k, (_, line)) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
         }
@@ -57,7 +60,31 @@ pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
         let field = is_field_line(&text);
         let bullet_of_current =
             matches!(line.kind, LineKind::Continuation | LineKind::Item) && line.depth > 1;
-        if (!field && !bullet_of_current) || cur.is_none() {
+        let starts = match &heads {
+            // A head right under a head is its subtitle ("School project - 2024").
+            Some(h) => h[k] && !after_head,
+            None => !field && !bullet_of_current,
+        };
+        let was_head = after_head;
+        after_head = heads.as_ref().is_some_and(|h| h[k]);
+        if heads.is_some() && !starts && !field {
+            // A body line of the entry: its dates are the entry's, when it has none.
+            if let Some(p) = cur.as_mut() {
+                if p.url.is_none() {
+                    p.url = url;
+                }
+                let mut t = text.clone();
+                if p.dates_text.is_none() && (was_head || after_head) {
+                    if let Some(per) = dates::find_period(&t) {
+                        set_period(p, &per);
+                        t = dates::tidy(&dates::remove_range(&t, per.range));
+                    }
+                }
+                add_summary(p, &t);
+                continue;
+            }
+        }
+        if starts || cur.is_none() {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
@@ -114,6 +141,50 @@ pub fn parse(title: &str, lines: &[NLine]) -> Vec<Project> {
     out
 }
 
+/// Which lines start an entry, when the section's entries repeat a head shape
+/// of their own: a name line set apart by style (bold, or a heading) over body
+/// lines that are not, as most résumé templates set a project. None when the
+/// section has no such shape (one project a line, or plain text throughout).
+fn entry_heads(lines: &[NLine]) -> Option<Vec<bool>> {
+    // A bold name before its tools ("**Face Morphing** | Python, OpenCV")
+    // heads an entry as a bold line does, when it runs up to a cell or bar.
+    let bold_name = |l: &crate::extract::Line| {
+        let mut spans = l
+            .spans
+            .iter()
+            .filter(|s| s.text == "\t" || !s.text.trim().is_empty());
+        spans
+            .next()
+            .is_some_and(|s| s.bold && !s.text.trim().ends_with(':'))
+            && spans.next().is_some_and(|s| {
+                s.text == "\t" || s.text.trim_start().starts_with(['|', '—', '–', '-'])
+            })
+    };
+    let head = |l: &crate::extract::Line| {
+        matches!(l.kind, LineKind::Heading(_)) || l.all_bold() || bold_name(l)
+    };
+    let content: Vec<&crate::extract::Line> = lines
+        .iter()
+        .map(|(_, l)| l)
+        .filter(|l| !l.is_blank())
+        .collect();
+    let n_heads = content.iter().filter(|l| head(l)).count();
+    let shaped = n_heads >= 2
+        && content.first().is_some_and(|l| head(l))
+        && content.len() > n_heads
+        // Heads are names, not paragraphs: short, with bodies between them.
+        && content
+            .iter()
+            .filter(|l| head(l))
+            .all(|l| l.flat_text().split_whitespace().count() <= 16);
+    shaped.then(|| {
+        lines
+            .iter()
+            .map(|(_, l)| !l.is_blank() && head(l))
+            .collect()
+    })
+}
+
 fn set_name(p: &mut Project, text: &str) {
     let text = text.trim();
     // Dates on the name line.
@@ -126,6 +197,15 @@ fn set_name(p: &mut Project, text: &str) {
         p.name = Some(c[1].trim().to_string());
         add_summary(p, c[2].trim());
         return;
+    }
+    // "Face Morphing | Python, OpenCV": the name, then the tools it used.
+    if let Some((name, tools)) = t.split_once(" | ") {
+        let (name, tools) = (name.trim(), tools.trim());
+        if !name.is_empty() && name.split_whitespace().count() <= 8 && !tools.is_empty() {
+            p.name = Some(name.to_string());
+            add_summary(p, tools);
+            return;
+        }
     }
     // "SEMLA - Securing Enterprises via ..." keeps the whole line as the name.
     p.name = Some(t.trim().to_string()).filter(|s| !s.is_empty());
@@ -259,6 +339,55 @@ mod tests {
             Some("Google PhD Fellowship in Systems and Networking")
         );
         assert_eq!(p[1].end.as_deref(), Some("2023-08"));
+    }
+
+    fn bold(t: &str) -> NLine {
+        let mut sp = Span::plain(t);
+        sp.bold = true;
+        (0, Line::new(LineKind::Text, vec![sp]))
+    }
+
+    #[test]
+    fn entries_start_at_their_repeated_head_shape() {
+        let blank = (0, Line::new(LineKind::Blank, vec![]));
+        let lines = vec![
+            bold("Network Monitoring API"),
+            bold("School project - 2024"),
+            l("Design of an API for monitoring network infrastructure"),
+            l("Written in Python"),
+            blank.clone(),
+            bold("smolgraph"),
+            blank.clone(),
+            l("An extremely small multi-line-graph library."),
+            blank,
+            l("HTML, CSS, JS"),
+        ];
+        let p = parse("Projects", &lines);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].name.as_deref(), Some("Network Monitoring API"));
+        assert_eq!(p[0].start.as_deref(), Some("2024"));
+        assert!(p[0]
+            .summary
+            .as_deref()
+            .unwrap()
+            .contains("Design of an API"));
+        assert_eq!(p[1].name.as_deref(), Some("smolgraph"));
+        assert!(p[1].summary.as_deref().unwrap().contains("HTML, CSS, JS"));
+        let p = parse(
+            "Projects",
+            &[
+                bold("Face Morphing | Python, OpenCV"),
+                l("Video morphing"),
+                bold("SVD CNN Optimization | MATLAB"),
+                l("Compression of a data set"),
+            ],
+        );
+        assert_eq!(p[0].name.as_deref(), Some("Face Morphing"));
+        assert_eq!(
+            p[0].summary.as_deref(),
+            Some("Python, OpenCV Video morphing")
+        );
+        assert_eq!(p[1].name.as_deref(), Some("SVD CNN Optimization"));
     }
 
     #[test]

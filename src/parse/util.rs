@@ -322,7 +322,7 @@ pub fn join_wrapped(lines: &[NLine]) -> Vec<NLine> {
 
 /// "Thesis: ...", "Advisor: ...": a short capitalized label and a colon.
 /// (A regex with a bounded Unicode class here costs milliseconds to build.)
-fn starts_with_label(t: &str) -> bool {
+pub fn starts_with_label(t: &str) -> bool {
     let Some(colon) = t.find(':') else {
         return false;
     };

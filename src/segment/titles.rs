@@ -87,7 +87,12 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
         if norm.split_whitespace().count() <= 4 {
             let joints = norm.char_indices().rev().filter(|&(i, _)| {
                 let rest = &norm[i..];
-                rest.starts_with(" and ") || rest.starts_with([',', '/']) || rest.starts_with(" /")
+                title_joints().iter().any(|j| {
+                    rest.strip_prefix(' ')
+                        .and_then(|r| r.strip_prefix(j.as_str()))
+                        .is_some_and(|r| r.starts_with(' '))
+                }) || rest.starts_with([',', '/'])
+                    || rest.starts_with(" /")
             });
             for (i, _) in joints {
                 if let Some(k) = t.exact.get(&norm[..i]) {
@@ -95,7 +100,7 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
                 }
             }
         }
-        return None;
+        return head_noun(&norm, t);
     }
     if norm.split_whitespace().count() > 12 {
         return None;
@@ -113,7 +118,50 @@ pub fn title_kind(title: &str, exact: bool) -> Option<SectionKind> {
             }
         }
     }
+    // "Software Skills": one of `HEAD_NOUNS` right after the earliest phrase,
+    // with no joint between, ending the title, is its head noun.
+    if let Some((pos, len, _)) = best {
+        let after = &norm[pos + len..];
+        if after.starts_with(' ') {
+            let tail = after.trim_start();
+            if HEAD_NOUNS.contains(&tail) {
+                if let Some(k) = t.exact.get(tail) {
+                    return Some(*k);
+                }
+            }
+        }
+    }
     best.map(|(_, _, k)| k)
+}
+
+/// English head nouns that a short title may end in, the words before them
+/// qualifying it ("Informatics Skills", "Foreign Languages"): the plural
+/// names of kinds whose entries are never named so (not "projects": a list of
+/// papers has "Ongoing Projects" among its groups).
+const HEAD_NOUNS: [&str; 3] = ["skills", "languages", "interests"];
+
+/// A title of two or three words, letters only, ending in one of `HEAD_NOUNS`:
+/// English puts the head noun last.
+fn head_noun(norm: &str, t: &Titles) -> Option<SectionKind> {
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    let (last, before) = words.split_last()?;
+    if !HEAD_NOUNS.contains(last) || !before.iter().all(|w| w.chars().all(char::is_alphabetic)) {
+        return None;
+    }
+    t.exact.get(*last).copied()
+}
+
+/// Conjunctions joining two titles (`data/title-joints.txt`).
+fn title_joints() -> &'static [String] {
+    static J: OnceLock<Vec<String>> = OnceLock::new();
+    J.get_or_init(|| {
+        crate::wordlist::lines(include_str!("data/title-joints.txt"))
+            .map(str::to_string)
+            .collect()
+    })
 }
 
 /// Whether a title names a section of `kind` anywhere among its words
@@ -248,5 +296,24 @@ mod tests {
         assert_eq!(title_kind("I have experience with Rust", true), None);
         assert_eq!(title_kind("Research Assistant", true), None);
         assert_eq!(title_kind("Software Engineering Intern", true), None);
+    }
+
+    #[test]
+    fn compound_titles_by_conjunction_and_head_noun() {
+        assert_eq!(
+            title_kind("Educação e Formação", true),
+            Some(SectionKind::Education)
+        );
+        assert_eq!(
+            title_kind("Informatics skills", true),
+            Some(SectionKind::Skills)
+        );
+        assert_eq!(
+            title_kind("Software skills", false),
+            Some(SectionKind::Skills)
+        );
+        assert_eq!(title_kind("Software", false), Some(SectionKind::Projects));
+        assert_eq!(title_kind("Best Paper Award", true), None);
+        assert_eq!(title_kind("Python skill", true), None);
     }
 }
