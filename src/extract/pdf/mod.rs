@@ -115,6 +115,57 @@ fn load_mem(data: &[u8], budget: &mut Budget) -> Result<pdf_extract::Document, p
     r
 }
 
+/// Whether a `/Size` (of a trailer or a cross-reference stream) counts more
+/// objects than the file has bytes for (every object takes some bytes, even
+/// packed in an object stream, so 16 a byte is far past any real file), or a
+/// cross-reference stream's `/W` names a field wider than 8 bytes.
+fn absurd_xref_size(data: &[u8]) -> bool {
+    let limit = (data.len() as u64).saturating_mul(16).saturating_add(4096);
+    let mut from = 0;
+    while let Some(off) = data[from..].windows(5).position(|w| w == b"/Size") {
+        let mut i = from + off + 5;
+        while data.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+            i += 1;
+        }
+        let digits = data[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 0 {
+            let n = std::str::from_utf8(&data[i..i + digits])
+                .ok()
+                .and_then(|t| t.parse::<u64>().ok())
+                .unwrap_or(u64::MAX);
+            if n > limit {
+                return true;
+            }
+        }
+        from = i.max(from + off + 5);
+    }
+    // A cross-reference stream's field widths (`/W [1 4 2]`): each is at most
+    // 8 bytes (an offset fits in 64 bits); a wider one is allocated as given.
+    let mut from = 0;
+    while let Some(off) = data[from..].windows(2).position(|w| w == b"/W") {
+        let mut i = from + off + 2;
+        from = i;
+        while data.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+            i += 1;
+        }
+        // Only a cross-reference stream's /W: a CID font's /W holds glyph widths.
+        let near = &data[(from - 2).saturating_sub(400)..(from + 400).min(data.len())];
+        if data.get(i) != Some(&b'[') || !near.windows(5).any(|w| w == b"/XRef") {
+            continue;
+        }
+        let end = data[i..].iter().take(64).position(|&b| b == b']');
+        let Some(end) = end else { continue };
+        let inner = String::from_utf8_lossy(&data[i + 1..i + end]);
+        if inner
+            .split_ascii_whitespace()
+            .any(|w| w.parse::<u64>().map_or(w.len() > 2, |n| n > 8))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The document from a rebuilt cross-reference table ([`repair`]), if it
 /// has readable pages.
 fn recover(data: &[u8], budget: &mut Budget) -> Option<pdf_extract::Document> {
@@ -139,6 +190,20 @@ fn load(bytes: &[u8], budget: &mut Budget) -> Result<(pdf_extract::Document, boo
             "encrypted PDF: it needs a password to open",
         )
     };
+    // A cross-reference /Size beyond what the file could hold, or a field
+    // width past 8 bytes, makes lopdf allocate that much up front (an abort
+    // under a memory cap):
+    // such a table is damaged, so the objects are found by scanning instead.
+    if absurd_xref_size(data) {
+        return match recover(data, budget) {
+            Some(doc) if !doc.is_encrypted() => Ok((doc, true)),
+            Some(_) => Err(encrypted()),
+            None => Err(ExtractError::new(
+                "pdf_corrupt",
+                "corrupt PDF: its cross-reference /Size is larger than the file could hold",
+            )),
+        };
+    }
     let (doc, rebuilt) = match load_mem(data, budget) {
         Ok(doc) => {
             // Loaded, but a wrong xref offset can leave the Root or pages
@@ -471,5 +536,25 @@ mod tests {
         pdf.extend_from_slice(b"\nendstream\nendobj\nstartxref\n999999\n%%EOF\n");
         let doc = says_hello(&pdf).unwrap();
         assert!(doc.lines.iter().any(|l| l.text().contains("world again")));
+    }
+}
+
+#[cfg(test)]
+mod xref_size_tests {
+    use super::absurd_xref_size;
+
+    #[test]
+    fn sizes_and_widths_past_what_a_file_holds_are_damage() {
+        let ok = b"<</Type/XRef/Size 109/W[1 3 2]>> trailer <</Size 12>>".to_vec();
+        assert!(!absurd_xref_size(&ok));
+        assert!(absurd_xref_size(
+            b"<</Type/XRef/Size 109/W[1 999999999999 2]>>"
+        ));
+        assert!(absurd_xref_size(
+            b"<</Type/XRef/Size 99999999999/W[1 3 2]>>"
+        ));
+        // /Width is no field width, nor a CID font's /W of glyph widths.
+        assert!(!absurd_xref_size(b"<</Width 4096/Height 3>>"));
+        assert!(!absurd_xref_size(b"<</Type/Font/W[1 [500 600] 3 4 1000]>>"));
     }
 }
