@@ -714,15 +714,8 @@ fn split_date_cell(line: &str) -> (String, Option<i32>) {
 
 fn new_pub(kind: PublicationType) -> Publication {
     Publication {
-        key: None,
         kind,
-        authors: vec![],
-        title: None,
-        venue: None,
-        venue_short: None,
-        year: None,
-        notes: vec![],
-        links: vec![],
+        ..Publication::default()
     }
 }
 

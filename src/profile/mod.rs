@@ -185,7 +185,7 @@ pub struct Education {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum PublicationType {
     Conference,
@@ -198,6 +198,7 @@ pub enum PublicationType {
     Chapter,
     Poster,
     Talk,
+    #[default]
     Other,
 }
 
@@ -208,7 +209,7 @@ pub struct Link {
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     /// The printed label without brackets (`C1`), or null.
@@ -242,15 +243,16 @@ pub struct Patent {
     pub links: Vec<Link>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum ProjectKind {
     Grant,
     Software,
+    #[default]
     Other,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     pub name: Option<String>,
@@ -514,31 +516,9 @@ fn element_default(path: &str) -> Option<serde_json::Value> {
         }),
         "work" => serde_json::to_value(Work::default()),
         "education" => serde_json::to_value(Education::default()),
-        "publications" => serde_json::to_value(Publication {
-            key: None,
-            kind: PublicationType::Other,
-            authors: vec![],
-            title: None,
-            venue: None,
-            venue_short: None,
-            year: None,
-            notes: vec![],
-            links: vec![],
-        }),
+        "publications" => serde_json::to_value(Publication::default()),
         "patents" => serde_json::to_value(Patent::default()),
-        "projects" => serde_json::to_value(Project {
-            name: None,
-            kind: ProjectKind::Other,
-            summary: None,
-            role: None,
-            amount: None,
-            funder: None,
-            partners: vec![],
-            start: None,
-            end: None,
-            dates_text: None,
-            url: None,
-        }),
+        "projects" => serde_json::to_value(Project::default()),
         "awards" => serde_json::to_value(Award::default()),
         "service" => serde_json::to_value(Service::default()),
         "talks" => serde_json::to_value(Talk::default()),
